@@ -1,0 +1,45 @@
+# ladderc — `make` installs, builds and compiles sources/ into out/; `make test` runs every test.
+SHELL := /bin/bash
+NPM_STAMP := node_modules/.package-lock.json
+LADDERC := node dist/src/cli.js
+
+.PHONY: all build out test check golden bench clean test-deps
+
+all: out
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $(NPM_STAMP)
+
+dist/.stamp: $(NPM_STAMP) tsconfig.json $(shell find src -name '*.ts')
+	npx --no-install tsc -p tsconfig.json
+	@touch dist/.stamp
+
+build: dist/.stamp
+
+out: build
+	$(LADDERC) build sources --out out
+
+# Debian packages only the tests need (browser, PDF and spreadsheet tools).
+test-deps:
+	@bash scripts/test-deps.sh
+
+# The suite, then the committed out/ must be exactly what `make` would write.
+test: build test-deps
+	npx --no-install vitest run
+	$(LADDERC) build sources --out out --check
+
+check: build
+	$(LADDERC) build sources --out out --check
+
+# Rewrites tests/fixtures/*/expected.json and messages.json; review the diff like code.
+golden: build
+	UPDATE=1 npx --no-install vitest run tests/golden
+
+# Timings (a benchmark, never a test): builds, no-op rebuilds, each format, PDF ms/page, pandoc.
+bench: build
+	node scripts/bench.mjs
+	node scripts/bench-pdf.mjs
+
+clean:
+	rm -rf dist
