@@ -1,0 +1,107 @@
+// The normalised ladder model: plain JSON data, described by schema/ladder.schema.json.
+
+export const SCHEMA_VERSION = 1 as const;
+
+/** 1-based line and column in the source document. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** How a source document was recognised; decided from its content, never its file name. */
+export type SourceFormat =
+  | 'html-table'
+  | 'gfm-table'
+  | 'prose'
+  | 'text'
+  | 'front-matter'
+  | 'ladderc-md';
+
+export const SOURCE_FORMATS: readonly SourceFormat[] = [
+  'html-table',
+  'gfm-table',
+  'prose',
+  'text',
+  'front-matter',
+  'ladderc-md',
+];
+
+export interface Source {
+  /** Relative to the working directory, with "/" separators. */
+  path: string;
+  format: SourceFormat;
+  /** Lowercase hex SHA-256 of the raw bytes. */
+  sha256: string;
+}
+
+export interface Ladder {
+  schemaVersion: typeof SCHEMA_VERSION;
+  id: string;
+  title: string;
+  description?: string;
+  source: Source;
+  tracks: Track[];
+}
+
+export interface BaselineItem {
+  competency: string;
+  statements: string[];
+}
+
+export interface Track {
+  id: string;
+  name: string;
+  description?: string;
+  notes?: string[];
+  /** Expectations that apply to every level of the track (an "All levels" section). */
+  baseline?: BaselineItem[];
+  levels: Level[];
+  competencies: Competency[];
+}
+
+export interface Equivalent {
+  track: string;
+  level: string;
+}
+
+export interface Level {
+  id: string;
+  /** 1 for the most junior level. */
+  ordinal: number;
+  code?: string;
+  title: string;
+  summary?: string;
+  /** Facts about the level that are not expectations, e.g. { experience: "5+ years" }. */
+  metadata?: Record<string, string>;
+  equivalents?: Equivalent[];
+  position?: Position;
+}
+
+export interface Competency {
+  id: string;
+  name: string;
+  category?: string;
+  area?: string;
+  description?: string;
+  expectations: Expectation[];
+  position?: Position;
+}
+
+export interface ExampleGroup {
+  /** Index into the expectation's statements. */
+  statement: number;
+  examples: string[];
+}
+
+export interface Expectation {
+  /** Id of a level of the same track. */
+  level: string;
+  /** The cell's plain text; separate items on separate lines, merged cells separated by a blank line. */
+  text: string;
+  /** What a reviewer would tick: always splitStatements(text), empty when not applicable. */
+  statements: string[];
+  /** Present (and false) only when the source says the competency does not apply at this level. */
+  applicable?: false;
+  examples?: ExampleGroup[];
+  position?: Position;
+}

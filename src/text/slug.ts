@@ -1,0 +1,35 @@
+// Stable ids: lowercase ASCII slugs, and the -2, -3 suffixes that keep them unique.
+
+export function slugify(text: string, fallback = 'item'): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || fallback;
+}
+
+/** Hands out unique ids: the first "x", then "x-2", "x-3"…; says when it had to add a suffix. */
+export class IdAllocator {
+  readonly #used = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const id of reserved) this.#used.add(id);
+  }
+
+  allocate(base: string): { id: string; collided: boolean } {
+    if (!this.#used.has(base)) {
+      this.#used.add(base);
+      return { id: base, collided: false };
+    }
+    for (let n = 2; ; n += 1) {
+      const id = `${base}-${n}`;
+      if (!this.#used.has(id)) {
+        this.#used.add(id);
+        return { id, collided: true };
+      }
+    }
+  }
+}
