@@ -1,0 +1,35 @@
+// Recognises a source's shape from its content alone; the file name is never consulted.
+
+import type { SourceFormat } from '../model.js';
+
+export const CANONICAL_MARKER = /^<!--\s*ladderc:canonical\b/;
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype|html|head|body|table|div|section|article|main|meta|style|p|h[1-6])\b/i;
+const GFM_DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/m;
+const GFM_SINGLE_COLUMN_DELIMITER = /^ {0,3}\|[ \t]*:?-+:?[ \t]*\|[ \t]*$/m;
+const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/m;
+const SETEXT_HEADING = /^[^\n]*\S[^\n]*\n {0,3}(?:=+|-{2,})[ \t]*$/m;
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/m;
+const EMPHASIS = /(\*\*|__)\S[^\n]*?\S\1/;
+const LINK = /\[[^\]\n]+\]\([^)\s]+\)/;
+const HTML_TABLE = /<table\b/i;
+
+/** The YAML block at the top of a document, if it starts with one. */
+export function frontMatterOf(text: string): { yaml: string; endLine: number } | undefined {
+  const m = FRONT_MATTER.exec(text);
+  if (!m) return undefined;
+  return { yaml: m[1]!, endLine: m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0) };
+}
+
+export function detectFormat(text: string): SourceFormat {
+  if (CANONICAL_MARKER.test(text)) return 'ladderc-md';
+  const front = frontMatterOf(text);
+  if (front && /^topics\s*:/m.test(front.yaml) && /^levels\s*:/m.test(front.yaml)) return 'front-matter';
+  if (HTML_START.test(text) && HTML_TABLE.test(text)) return 'html-table';
+  const body = front ? text.split('\n').slice(front.endLine).join('\n') : text;
+  if (GFM_DELIMITER_ROW.test(body) || GFM_SINGLE_COLUMN_DELIMITER.test(body)) return 'gfm-table';
+  const signals = [LIST_ITEM.test(body), EMPHASIS.test(body), LINK.test(body), HTML_TABLE.test(body)].filter(Boolean).length;
+  if (ATX_HEADING.test(body) || SETEXT_HEADING.test(body) || signals >= 2) return 'prose';
+  return 'text';
+}

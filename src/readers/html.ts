@@ -1,0 +1,159 @@
+// HTML documents and fragments holding ladder tables: title, description, and one track per set of levels.
+
+import type { Element, Root } from 'hast';
+import { cleanInline } from '../text/plain.js';
+import type { DraftCompetency, DraftLadder, DraftTrack, TableFragment } from './draft.js';
+import { parseHtml, readTableElement, tableContext, textOf } from './html-table.js';
+import type { ReaderInput } from './types.js';
+
+/**
+ * Tracks: every table (or table section) becomes a fragment; a table whose set of levels matches an
+ * earlier table's joins that track (its competencies appended), since it is the same ladder split
+ * for layout — unless the two carry different captions of their own.
+ * A track is named by the table's own caption, else the nearest heading before it, else the
+ * ladder title, else "Engineering" (the usual family of a published ladder; the config renames it).
+ */
+const DEFAULT_TRACK_NAME = 'Engineering';
+
+interface HeadingBlock {
+  kind: 'heading';
+  depth: number;
+  text: string;
+}
+interface TableBlock {
+  kind: 'table';
+  element: Element;
+}
+type Block = { kind: 'title'; text: string } | { kind: 'paragraph'; text: string } | HeadingBlock | TableBlock;
+
+const HEADING = /^h([1-6])$/;
+// Embedded SVG and MathML have <title> elements of their own that do not title the document.
+const FOREIGN = new Set(['svg', 'math']);
+
+/** The document's blocks in reading order; tables are not entered (their text is cell text). */
+function blocks(node: Root | Element, out: Block[] = []): Block[] {
+  for (const child of node.children) {
+    if (child.type !== 'element' || FOREIGN.has(child.tagName)) continue;
+    const heading = HEADING.exec(child.tagName);
+    if (child.tagName === 'table') out.push({ kind: 'table', element: child });
+    else if (child.tagName === 'title') out.push({ kind: 'title', text: cleanInline(textOf(child)) });
+    else if (heading) out.push({ kind: 'heading', depth: Number(heading[1]), text: cleanInline(textOf(child)) });
+    else if (child.tagName === 'p') out.push({ kind: 'paragraph', text: textOf(child) });
+    else blocks(child, out);
+  }
+  return out;
+}
+
+export function readHtmlDocument(input: ReaderInput): DraftLadder {
+  const tree = parseHtml(input.text);
+  const list = blocks(tree);
+  const tables = list.filter((b): b is TableBlock => b.kind === 'table');
+  if (tables.length === 0) {
+    input.diagnostics.error('no-table', 'found no <table> in this HTML source', { line: 1, column: 1 }, 'ladderc reads HTML ladders laid out as tables; set the format in ladderc.config.json if this is not HTML');
+    return { tracks: [] };
+  }
+
+  const ladder: DraftLadder = { tracks: [] };
+  const title = documentTitle(list, tables);
+  if (title) ladder.title = title;
+  const description = ladderDescription(list);
+  if (description) ladder.description = description;
+  ladder.tracks = readTracks(list, title, input);
+  return ladder;
+}
+
+/** Reads the tables in order, each with the heading and paragraphs that precede it. */
+function readTracks(list: readonly Block[], title: string | undefined, input: ReaderInput): DraftTrack[] {
+  const context = tableContext({ line: 1, column: 1 }, input);
+  const tracks = new Map<string, DraftTrack>();
+  let heading: HeadingBlock | undefined;
+  let paragraphs: string[] = [];
+  for (const block of list) {
+    if (block.kind === 'heading') {
+      heading = block;
+      paragraphs = [];
+    } else if (block.kind === 'paragraph') paragraphs.push(block.text);
+    else if (block.kind === 'table') {
+      for (const fragment of readTableElement(block.element, context)) addFragment(fragment, { heading, paragraphs, title }, tracks, input);
+      paragraphs = [];
+    }
+  }
+  return [...tracks.values()];
+}
+
+/** `<title>`, else the first `<h1>`, else a lone top-rank heading before the tables, else the first table's caption; else none (the caller uses the file name). */
+function documentTitle(list: readonly Block[], tables: readonly TableBlock[]): string | undefined {
+  for (const block of list) if (block.kind === 'title' && block.text) return block.text;
+  for (const block of list) if (block.kind === 'heading' && block.depth === 1 && block.text) return block.text;
+  // A fragment without an h1: a lone heading of the top rank present, before any table, titles it
+  // (an `<h2>` over the one table), as a lone top heading does in Markdown.
+  const headings = list.filter((b): b is HeadingBlock => b.kind === 'heading' && b.text !== '');
+  const top = Math.min(...headings.map((h) => h.depth));
+  const atTop = headings.filter((h) => h.depth === top);
+  const firstTable = list.findIndex((b) => b.kind === 'table');
+  if (atTop.length === 1 && (firstTable < 0 || list.indexOf(atTop[0]!) < firstTable)) return atTop[0]!.text;
+  const caption = tables[0]?.element.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
+  const text = caption ? cleanInline(textOf(caption)) : '';
+  return text || undefined;
+}
+
+/** Paragraphs before the first table and before any section heading (h2–h6) describe the ladder. */
+function ladderDescription(list: readonly Block[]): string | undefined {
+  const out: string[] = [];
+  for (const block of list) {
+    if (block.kind === 'table' || (block.kind === 'heading' && block.depth > 1)) break;
+    if (block.kind === 'paragraph' && block.text) out.push(block.text);
+  }
+  return out.length ? out.join('\n\n') : undefined;
+}
+
+interface Surroundings {
+  heading: HeadingBlock | undefined;
+  /** Paragraphs between that heading and the table. */
+  paragraphs: readonly string[];
+  title: string | undefined;
+}
+
+/** Tables join when their levels match, unless their own captions name them apart. */
+function trackKey(fragment: TableFragment): string {
+  const levels = [...new Set(fragment.levels.map((l) => cleanInline(l.label).toLowerCase()))].sort();
+  return [fragment.caption?.toLowerCase() ?? '', ...levels].join('\0');
+}
+
+function addFragment(
+  fragment: TableFragment,
+  around: Surroundings,
+  tracks: Map<string, DraftTrack>,
+  input: ReaderInput,
+): void {
+  const key = trackKey(fragment);
+  const existing = tracks.get(key);
+  if (existing) {
+    mergeInto(existing, fragment);
+    input.diagnostics.info('tables-merged', `this table has the same levels as an earlier one; its competencies join track "${existing.name}"`, fragment.position);
+    return;
+  }
+  // A section heading names the track; an h1 that is the ladder's title does only when nothing else does.
+  const name = fragment.caption ?? around.heading?.text ?? around.title ?? DEFAULT_TRACK_NAME;
+  const track: DraftTrack = { name: name || DEFAULT_TRACK_NAME, levels: fragment.levels, competencies: fragment.competencies, position: fragment.position };
+  // Paragraphs under a section heading describe its track; those under the title describe the ladder.
+  const description = around.heading && around.heading.depth > 1 ? around.paragraphs.filter(Boolean).join('\n\n') : '';
+  if (description) track.description = description;
+  tracks.set(key, track);
+}
+
+/** Appends a fragment's competencies to a track with the same levels, re-indexing cells by label. */
+function mergeInto(track: DraftTrack, fragment: TableFragment): void {
+  const indexByLabel = new Map(track.levels.map((l, i) => [cleanInline(l.label).toLowerCase(), i]));
+  const remap = fragment.levels.map((l) => indexByLabel.get(cleanInline(l.label).toLowerCase()) ?? 0);
+  fragment.levels.forEach((level, i) => {
+    const target = track.levels[remap[i]!]!;
+    if (level.summary && !target.summary) target.summary = level.summary;
+    if (level.metadata) target.metadata = { ...level.metadata, ...target.metadata };
+  });
+  const competencies: DraftCompetency[] = fragment.competencies.map((c) => ({
+    ...c,
+    cells: c.cells.map((cell) => ({ ...cell, level: remap[cell.level] ?? cell.level })),
+  }));
+  track.competencies.push(...competencies);
+}

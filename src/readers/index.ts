@@ -1,0 +1,110 @@
+// The reader registry and the one entry point from bytes to a ladder: decode, detect, read, finalize.
+
+import { createHash } from 'node:crypto';
+import { Diagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { SCHEMA_VERSION, type Ladder, type Position, type SourceFormat } from '../model.js';
+import type { SourceOptions } from '../options.js';
+import { decodeSource } from '../text/decode.js';
+import { titleFromFileName } from '../text/file-title.js';
+import { slugify } from '../text/slug.js';
+import { detectFormat } from './detect.js';
+import { finalizeLadder } from './finalize.js';
+import type { Reader } from './types.js';
+import { readHtmlDocument } from './html.js';
+import { readMarkdown } from './markdown.js';
+import { readText } from './text.js';
+import { readFrontMatter } from './front-matter.js';
+import { readCanonicalMarkdown } from './canonical-md.js';
+
+/** Adding a format = one reader file + one line here. */
+export const READERS: Readonly<Record<SourceFormat, Reader>> = {
+  'html-table': readHtmlDocument,
+  'gfm-table': readMarkdown,
+  prose: readMarkdown,
+  text: readText,
+  'front-matter': readFrontMatter,
+  'ladderc-md': readCanonicalMarkdown,
+};
+
+export interface ReadResult {
+  ladder?: Ladder;
+  diagnostics: Diagnostic[];
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+
+export function ladderIdFromPath(path: string): string {
+  const stem = (path.split('/').pop() ?? path).replace(/\.[^.]+$/, '');
+  return slugify(stem, 'ladder');
+}
+
+/**
+ * Reads one source. `path` is the display path (relative to the working directory, "/" separators).
+ * Pure: the caller reads the bytes.
+ */
+export function readSource(bytes: Uint8Array, path: string, options: SourceOptions = {}): ReadResult {
+  const diagnostics = new Diagnostics(path);
+  const decodedResult = decodeSource(bytes);
+  if (!decodedResult.ok) {
+    diagnostics.error('not-text', `source ${decodedResult.reason}`, decodedResult.position, 'ladderc reads UTF-8, UTF-16 (with BOM) and Windows-1252 text files');
+    return { diagnostics: diagnostics.list };
+  }
+  const decoded = decodedResult.decoded;
+  if (decoded.encoding !== 'utf-8') {
+    diagnostics.info('encoding', `decoded as ${decoded.encoding.toUpperCase()}`, { line: 1, column: 1 }, 'save sources as UTF-8 to silence this');
+  }
+  const STRAY_LIMIT = 20;
+  for (const stray of decoded.strayBytes.slice(0, STRAY_LIMIT)) {
+    const hex = stray.byte.toString(16).toUpperCase();
+    diagnostics.warn('stray-byte', `byte 0x${hex} is not UTF-8; read as Windows-1252 "${stray.to}"`, stray, 'save the source as UTF-8');
+  }
+  if (decoded.strayBytes.length > STRAY_LIMIT) {
+    const more = decoded.strayBytes.length - STRAY_LIMIT;
+    diagnostics.warn('stray-byte', `${more} more bytes are not UTF-8 and were read as Windows-1252`, decoded.strayBytes[STRAY_LIMIT], 'save the source as UTF-8');
+  }
+  for (const r of decoded.repairs) {
+    diagnostics.warn('mojibake-repaired', `repaired double-encoded UTF-8 "${r.from}" → "${r.to}"`, r, 'save the source as UTF-8 once, without re-encoding it');
+  }
+
+  const format = options.format ?? detectFormat(decoded.text);
+  const readerDiagnostics = new Diagnostics(path);
+  const draft = READERS[format]({ text: decoded.text, file: path, options, diagnostics: readerDiagnostics });
+  if (options.tracks) {
+    for (const track of draft.tracks) {
+      const renamed = options.tracks[track.name] ?? options.tracks[slugify(track.name)];
+      if (renamed) track.name = renamed;
+    }
+  }
+  const finalized = finalizeLadder(draft, readerDiagnostics);
+  for (const d of readerDiagnostics.list) {
+    const at = decoded.toSource(d);
+    diagnostics.push({ ...d, line: at.line, column: at.column });
+  }
+  if (finalized.tracks.length === 0) {
+    diagnostics.error('no-ladder', `found no levels in this ${format} source`, { line: 1, column: 1 }, 'check the source is a career ladder, or set its format in ladderc.config.json');
+  }
+
+  const ladder: Ladder = {
+    schemaVersion: SCHEMA_VERSION,
+    id: options.id ?? ladderIdFromPath(path),
+    title: options.title ?? finalized.title ?? titleFromFileName(path) ?? 'Ladder',
+    source: { path, format, sha256: sha256Hex(bytes) },
+    tracks: finalized.tracks,
+  };
+  if (finalized.description) ladder.description = finalized.description;
+  mapPositions(ladder, (p) => decoded.toSource(p));
+  return { ladder, diagnostics: sortDiagnostics(diagnostics.list) };
+}
+
+function mapPositions(ladder: Ladder, toSource: (p: Position) => Position): void {
+  for (const track of ladder.tracks) {
+    for (const level of track.levels) if (level.position) level.position = toSource(level.position);
+    for (const competency of track.competencies) {
+      if (competency.position) competency.position = toSource(competency.position);
+      for (const e of competency.expectations) if (e.position) e.position = toSource(e.position);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+// Markdown ladders: GFM tables, embedded HTML tables and prose, sectioned by headings into tracks.
+// The document is parsed once; sections are read bottom-up into fragments (a table, a run of level
+// headings, a run of competency headings), which tracks.ts groups into tracks.
+
+import { frontMatterOf } from './detect.js';
+import type { DraftLadder } from './draft.js';
+import type { Fragment, ReadContext } from './markdown/context.js';
+import { isTextBlock, readLevelBody } from './markdown/level-body.js';
+import { hasLevelCode, levelKey, looksLikeLevel, namesARole } from './markdown/level-words.js';
+import { blockLines, parseMarkdown } from './markdown/mdast.js';
+import { competencyRunFragment, findCompetencyRun, findLevelRuns, isBaselineHeading, levelRunFragment, readBaseline } from './markdown/prose.js';
+import { buildSections, type Section } from './markdown/sections.js';
+import { reportSkipped, subtreeUsed } from './markdown/skipped.js';
+import { holdsTable, tableFragments } from './markdown/tables.js';
+import { assembleTracks, type Baseline } from './markdown/tracks.js';
+import type { ReaderInput } from './types.js';
+import { titleFromFileName } from '../text/file-title.js';
+
+export function readMarkdown(input: ReaderInput): DraftLadder {
+  const top = buildSections(parseMarkdown(withoutFrontMatter(input)));
+  const ctx: ReadContext = { input, used: new Set() };
+  const ladder: DraftLadder = { tracks: [] };
+
+  const titleSection = findTitleSection(top);
+  if (titleSection) {
+    ladder.title = titleSection.title;
+    const description = ladderDescription(titleSection, ctx);
+    if (description) ladder.description = description;
+  } else {
+    // No title heading: paragraphs before the first heading introduce the whole ladder.
+    const description = ladderDescription(top, ctx);
+    if (description) ladder.description = description;
+  }
+
+  const fragments: Fragment[] = [];
+  const baselines: Baseline[] = [];
+  const containers = new Map<Section, boolean>();
+  const isContainer = (s: Section): boolean => {
+    let known = containers.get(s);
+    if (known === undefined) {
+      containers.set(s, false); // guards against re-entry while computing
+      known = holdsTable(s) || findLevelRuns(s, isContainer).length > 0 || findCompetencyRun(s, isContainer) !== undefined;
+      containers.set(s, known);
+    }
+    return known;
+  };
+
+  const collect = (section: Section): void => {
+    const tables = tableFragments(section, ctx);
+    fragments.push(...tables);
+    const tableLevels = new Set(tables.flatMap((t) => t.levels.map((l) => levelKey(l.label))));
+    const runs = findLevelRuns(section, isContainer, tableLevels);
+    for (const run of runs) fragments.push(levelRunFragment(section, run, ctx));
+    if (runs.length === 0) {
+      const byCompetency = findCompetencyRun(section, isContainer);
+      if (byCompetency) fragments.push(competencyRunFragment(byCompetency, ctx));
+    }
+    for (const child of section.children) {
+      if (ctx.used.has(child)) continue;
+      if (isBaselineHeading(child.title)) baselines.push(readBaseline(child, ctx));
+      else collect(child);
+    }
+  };
+  collect(top);
+  if (fragments.length === 0 && titleSection && titleSection.children.length > 0 && namesARole(titleSection.title)) {
+    // No level headings and no tables: a page that describes one level ("# Software Engineer" over
+    // its competencies). The title is that level; its paragraphs are the level's, not the ladder's.
+    input.diagnostics.info('single-level', `found no levels under "${titleSection.title}": the document is read as that one level`, titleSection.position);
+    delete ladder.description;
+    fragments.push(levelRunFragment(top, { sections: [titleSection], bodies: [readLevelBody(titleSection)] }, ctx));
+  }
+
+  if (!titleSection) titleFromContent(top, ladder, ctx);
+
+  ladder.tracks = assembleTracks(fragments, baselines, { ctx, titleSection, documentTitle: ladder.title, fileTitle: titleFromFileName(input.file) });
+  reportSkipped(top, ctx);
+  return ladder;
+}
+
+/**
+ * Titles for a document without a lone top heading, tried in order once its content is read:
+ * a first H1 over paragraphs that became nothing else ("# Engineering Ladder" before "# Junior");
+ * the first H1 when it alone holds the ladder ("# Developer" before "# Other Pages"); the front
+ * matter's `title:`.
+ */
+function titleFromContent(top: Section, ladder: DraftLadder, ctx: ReadContext): void {
+  const first = top.children[0];
+  if (first && isStandaloneTitle(first, ctx)) {
+    ladder.title = first.title;
+    // Used as the title: not an empty section to warn about ("# Career Paths" over "# ICs", "# Managers").
+    ctx.used.add(first);
+    const description = ladderDescription(first, ctx);
+    if (description) ladder.description = [ladder.description, description].filter(Boolean).join('\n\n');
+    return;
+  }
+  const holders = top.children.filter((c) => subtreeUsed(c, ctx));
+  if (first && first.depth === 1 && holders.length === 1 && holders[0] === first && !ctx.used.has(first)) {
+    ladder.title = first.title;
+    return;
+  }
+  const yamlTitle = frontMatterTitle(ctx.input.text);
+  if (yamlTitle) ladder.title = yamlTitle;
+}
+
+/** The `title:` of the YAML front matter, quotes removed. */
+function frontMatterTitle(text: string): string | undefined {
+  const yaml = frontMatterOf(text)?.yaml;
+  const m = yaml ? /^title\s*:\s*(.+?)\s*$/m.exec(yaml) : null;
+  const title = m?.[1]?.replace(/^(["'])(.*)\1$/, '$2').trim();
+  return title || undefined;
+}
+
+/**
+ * YAML front matter is not Markdown (remark would read its closing `---` as a heading underline):
+ * blank it out, keeping the line count so that positions stay right.
+ */
+function withoutFrontMatter(input: ReaderInput): string {
+  const front = frontMatterOf(input.text);
+  if (!front) return input.text;
+  input.diagnostics.info('skipped-front-matter', 'skipped the YAML front matter: only its `title:` is read (as the ladder title, when no heading gives one)', { line: 1, column: 1 });
+  const lines = input.text.split('\n');
+  return [...lines.slice(0, front.endLine).map(() => ''), ...lines.slice(front.endLine)].join('\n');
+}
+
+/** A lone top heading that is not a level titles the document ("# All the levels"). */
+function findTitleSection(top: Section): Section | undefined {
+  if (top.children.length !== 1) return undefined;
+  if (top.blocks.some((b) => isTextBlock(b) || b.type === 'table')) return undefined;
+  const only = top.children[0]!;
+  return hasLevelCode(only.title) ? undefined : only;
+}
+
+/** A first top-level heading with only paragraphs under it, used for nothing else. */
+function isStandaloneTitle(section: Section, ctx: ReadContext): boolean {
+  return (
+    section.depth === 1 &&
+    section.children.length === 0 &&
+    !ctx.used.has(section) &&
+    !section.blocks.some((b) => ctx.used.has(b) || b.type !== 'paragraph') &&
+    !looksLikeLevel(section.title)
+  );
+}
+
+/** The paragraphs right under the title, before any list or table. */
+function ladderDescription(title: Section, ctx: ReadContext): string {
+  const paragraphs: string[] = [];
+  for (const block of title.blocks) {
+    if (block.type === 'table' || (block.type === 'list' && isTextBlock(block))) break;
+    if (block.type !== 'paragraph' || !isTextBlock(block)) continue;
+    paragraphs.push(blockLines(block).join('\n'));
+    ctx.used.add(block);
+  }
+  return paragraphs.join('\n\n');
+}

@@ -1,0 +1,114 @@
+// The one Markdown parse per document, and the plain text of mdast nodes (no markup survives).
+
+import type { Nodes, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Position } from '../../model.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+export function parseMarkdown(text: string): Root {
+  // unified types the result of a run as a generic unist node; remark's parser always yields a Root.
+  return parser.runSync(parser.parse(text)) as Root;
+}
+
+export function positionOf(node: { position?: { start: { line: number; column: number } } | undefined }): Position | undefined {
+  const start = node.position?.start;
+  return start ? { line: start.line, column: start.column } : undefined;
+}
+
+export function startOffset(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
+// Inline HTML arrives as flat nodes (`<br>`, `<ul>`, `<li>`…): the ones that break a line become "\n",
+// every other tag disappears, so that no markup reaches the model.
+const LINE_BREAKING_TAG = /^<\/?(?:br|li|p|div|tr|ul|ol)\b[^>]*>$/i;
+
+function htmlText(value: string): string {
+  return value.replace(/<!--[\s\S]*?-->|<\/?[a-zA-Z][^>]*>/g, (tag) => (LINE_BREAKING_TAG.test(tag) ? '\n' : ''));
+}
+
+function nodeText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+      // A soft line break inside a paragraph continues the sentence; it is not a new item.
+      return node.value.replace(/[ \t]*\n[ \t]*/g, ' ');
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return '\n';
+    case 'html':
+      return htmlText(node.value);
+    case 'image':
+    case 'imageReference':
+    case 'footnoteReference':
+    case 'definition':
+      return '';
+    default:
+      return 'children' in node ? inlineText(node.children) : '';
+  }
+}
+
+/** The plain text of inline content; `<br>` and hard breaks become "\n", blank lines collapse. */
+export function inlineText(nodes: readonly Nodes[]): string {
+  return nodes
+    .map(nodeText)
+    .join('')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The separate items of a block, one per line: paragraphs, list items (nested ones too), `<br>` lines. */
+export function blockLines(node: RootContent): string[] {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+      return splitLines(inlineText(node.children));
+    case 'list':
+      return node.children.flatMap((item) => item.children.flatMap(blockLines));
+    case 'blockquote':
+      return node.children.flatMap(blockLines);
+    case 'table':
+      // A name/value table inside a competency's text: one "name: value" line per row.
+      return node.children.slice(1).map((row) => row.children.map((c) => inlineText(c.children).replace(/\n/g, ' ')).filter(Boolean).join(': ')).filter(Boolean);
+    default:
+      return [];
+  }
+}
+
+function splitLines(text: string): string[] {
+  return text.split('\n').filter((l) => l.trim() !== '');
+}
+
+/** True when a paragraph is a single emphasis (`_…_`) or strong (`**…**`) node, white space aside. */
+export function wholeParagraphIs(node: RootContent, type: 'emphasis' | 'strong'): boolean {
+  if (node.type !== 'paragraph') return false;
+  const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return meaningful.length === 1 && meaningful[0]!.type === type;
+}
+
+/** Links, images and white space only: a navigation line or a picture, not ladder content. */
+export function isLinksOrImagesOnly(nodes: readonly Nodes[]): boolean {
+  let sawLink = false;
+  for (const n of nodes) {
+    if (n.type === 'text' && /^[\s,;|·•–-]*$/.test(n.value)) continue;
+    if (n.type === 'link' || n.type === 'linkReference' || n.type === 'image' || n.type === 'imageReference' || n.type === 'break') {
+      sawLink = true;
+      continue;
+    }
+    return false;
+  }
+  return sawLink;
+}
+
+/** A list whose every item is only a link (a table of contents or a "see also" list). */
+export function isLinkList(node: RootContent): boolean {
+  if (node.type !== 'list' || node.children.length === 0) return false;
+  return node.children.every((item) =>
+    item.children.every((c) => c.type === 'paragraph' ? isLinksOrImagesOnly(c.children) : c.type === 'list' && isLinkList(c)),
+  );
+}

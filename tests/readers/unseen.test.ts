@@ -1,0 +1,226 @@
+// Ladders nobody here had seen when the readers were written (tests/fixtures/<case>/input.*):
+// the important facts of each, so that a reader change that loses them fails by name.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Ladder, Track } from '../../src/model.js';
+import { readSource } from '../../src/readers/index.js';
+
+function read(name: string, ext: string) {
+  const path = `tests/fixtures/${name}/input.${ext}`;
+  const result = readSource(new Uint8Array(readFileSync(path)), path);
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return { ladder: result.ladder as Ladder, diagnostics: result.diagnostics };
+}
+const titles = (t: Track) => t.levels.map((l) => l.title);
+const codes = (t: Track) => t.levels.map((l) => l.code);
+const cell = (t: Track, competency: string, level: string) =>
+  t.competencies.find((c) => c.name === competency)?.expectations.find((e) => e.level === level);
+
+describe('unseen ladders', () => {
+  it('GFM table with levels as rows', () => {
+    const { ladder } = read('gfm-levels-as-rows', 'md');
+    const [t] = ladder.tracks;
+    expect(ladder.title).toBe('Backend Engineering Levels');
+    expect(titles(t!)).toEqual(['Engineer I', 'Engineer II', 'Senior Engineer', 'Staff Engineer', 'Principal Engineer']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Technical Skills', 'Delivery', 'Collaboration', 'Influence']);
+    expect(cell(t!, 'Collaboration', 'engineer-i')?.statements).toEqual(['Asks for help early.', 'Participates in code review.']);
+  });
+
+  it('GFM tables headed "Level 1 (Junior)", one track with a category per section', () => {
+    const { ladder } = read('gfm-coded-level-headers', 'md');
+    expect(ladder.tracks).toHaveLength(1);
+    const [t] = ladder.tracks;
+    expect(codes(t!)).toEqual(['Level 1', 'Level 2', 'Level 3', 'Level 4']);
+    expect(titles(t!)).toEqual(['Junior', 'Intermediate', 'Senior', 'Lead']);
+    expect(t!.competencies.map((c) => `${c.category}/${c.name}`)).toEqual([
+      'Craft/Code quality', 'Craft/Testing', 'Craft/Platform knowledge', 'Ownership/Releases', 'Ownership/Incidents',
+    ]);
+  });
+
+  it('prose with "## L3 - Senior Engineer" headings and **Impact:** run-in labels', () => {
+    const { ladder } = read('prose-level-headings-run-in', 'md');
+    const [t] = ladder.tracks;
+    expect(codes(t!)).toEqual(['L1', 'L2', 'L3', 'L4']);
+    expect(titles(t!)).toEqual(['Associate Engineer', 'Engineer', 'Senior Engineer', 'Staff Engineer']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Impact', 'Scope', 'Behaviours']);
+    expect(cell(t!, 'Behaviours', 'l3')?.statements).toHaveLength(3);
+    // "e.g." does not end a sentence.
+    expect(cell(t!, 'Impact', 'l4')?.statements).toHaveLength(1);
+  });
+
+  it('a heading per competency with "- **Junior:** …" items', () => {
+    const { ladder } = read('competency-headings-level-bullets', 'md');
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Junior', 'Mid-level', 'Senior', 'Lead']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Data Modelling', 'Pipeline Reliability', 'Stakeholder Communication', 'Mentoring']);
+    expect(t!.competencies.every((c) => c.expectations.length === 4)).toBe(true);
+  });
+
+  it('HTML with <thead>, a <caption>, codes over titles and bold category rows', () => {
+    const { ladder } = read('html-thead-caption', 'html');
+    const [t] = ladder.tracks;
+    expect(ladder.title).toBe('Frontend Career Ladder');
+    expect(codes(t!)).toEqual(['FE1', 'FE2', 'FE3']);
+    expect(titles(t!)).toEqual(['Junior Frontend Engineer', 'Frontend Engineer', 'Senior Frontend Engineer']);
+    expect(t!.competencies.map((c) => `${c.category}/${c.name}`)).toEqual([
+      'Technical/Accessibility', 'Technical/Performance', 'Collaboration/Design partnership', 'Collaboration/Code review',
+    ]);
+    expect(cell(t!, 'Performance', 'fe2')?.statements).toEqual(['Keeps bundle size in check.', 'Fixes slow renders.']);
+    expect(JSON.stringify(ladder)).not.toMatch(/analytics|last updated|<\w/);
+  });
+
+  it('two tracks under "#" headings, tables under "##"', () => {
+    const { ladder } = read('md-two-tracks-tables', 'md');
+    expect(ladder.tracks.map((t) => t.name)).toEqual(['Individual Contributor', 'Management']);
+    expect(codes(ladder.tracks[0]!)).toEqual(['IC1', 'IC2', 'IC3', 'IC4']);
+    expect(codes(ladder.tracks[1]!)).toEqual(['M1', 'M2', 'M3']);
+    expect(ladder.tracks.map((t) => t.competencies.length)).toEqual([4, 4]);
+    expect(ladder.tracks[1]!.description).toBe('Engineers who grow by building and leading teams.');
+  });
+
+  it('scraped text: a bare code sequence and a titled one are one track', () => {
+    const { ladder } = read('scraped-text-arrows', 'txt');
+    expect(ladder.title).toBe('Engineering Levels at Acme');
+    expect(ladder.tracks).toHaveLength(1);
+    const [t] = ladder.tracks;
+    expect(t!.name).toBe('Individual contributor');
+    expect(codes(t!)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5']);
+    expect(titles(t!)).toEqual(['Associate Engineer', 'Engineer', 'Senior Engineer', 'Staff Engineer', 'Principal Engineer']);
+    expect(t!.levels[2]!.summary).toBe('E3 leads projects within their team and mentors others');
+  });
+
+  it('CRLF, a BOM and curly quotes; an italic note is a track note', () => {
+    const { ladder } = read('crlf-bom-curly-quotes', 'md');
+    const [t] = ladder.tracks;
+    expect(ladder.title).toBe('Support Engineering Ladder');
+    expect(titles(t!)).toEqual(['Support Engineer I', 'Support Engineer II', 'Senior Support Engineer']);
+    expect(cell(t!, 'Customer empathy', 'support-engineer-ii')?.text).toBe('Sets the customer’s expectations about “next steps”.');
+    expect(t!.notes).toEqual(['Note: titles may differ by region.']);
+    expect(JSON.stringify(ladder)).not.toMatch(/\r|\uFEFF/);
+  });
+
+  it('N/A, dash and empty cells, and <br>-separated items', () => {
+    const { ladder } = read('gfm-na-dash-br', 'md');
+    const [t] = ladder.tracks;
+    expect(codes(t!)).toEqual(['QA1', 'QA2', 'QA3', 'QA4']);
+    expect(t!.competencies).toHaveLength(6);
+    expect(cell(t!, 'Automation', 'qa1')?.applicable).toBe(false);
+    expect(cell(t!, 'Bug triage', 'qa4')?.applicable).toBe(false);
+    // A dash marks "nothing here", like a blank cell: no expectation, never the statement "-".
+    expect(cell(t!, 'Performance testing', 'qa1')).toBeUndefined();
+    expect(cell(t!, 'Performance testing', 'qa2')).toBeUndefined();
+    expect(cell(t!, 'Release sign-off', 'qa1')).toBeUndefined();
+    expect(cell(t!, 'Manual testing', 'qa1')?.statements).toEqual(['Executes test cases.', 'Reports bugs clearly.']);
+  });
+  it('GFM table headed "E3 – Engineer" with bold category rows', () => {
+    const { ladder } = read('gfm-en-dash-level-headers', 'md');
+    const [t] = ladder.tracks;
+    expect(codes(t!)).toEqual(['E3', 'E4', 'E5', 'E6']);
+    expect(titles(t!)).toEqual(['Engineer', 'Senior Engineer', 'Staff Engineer', 'Principal Engineer']);
+    expect(t!.competencies.map((c) => `${c.category}/${c.name}`)).toEqual([
+      'Technical/Systems design', 'Technical/Operations', 'People/Mentorship', 'People/Communication',
+    ]);
+  });
+
+  it('HTML fragment with levels as rows in <th scope="row">; its lone <h2> titles it', () => {
+    const { ladder } = read('html-levels-as-rows', 'html');
+    const [t] = ladder.tracks;
+    expect(ladder.title).toBe('Security Engineering Levels');
+    expect(codes(t!)).toEqual(['SEC1', 'SEC2', 'SEC3', 'SEC4']);
+    expect(titles(t!)).toEqual(['Security Analyst', 'Security Engineer', 'Senior Security Engineer', 'Staff Security Engineer']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Threat modelling', 'Incident response', 'Security advocacy']);
+    expect(cell(t!, 'Threat modelling', 'sec3')?.statements).toEqual(['Reviews threat models across teams.', 'Finds systemic risks.']);
+  });
+
+  it('prose: a title H1 over two track H1s, labelled items, baseline, experience and equivalents', () => {
+    const { ladder, diagnostics } = read('prose-tracks-labelled-items', 'md');
+    expect(ladder.title).toBe('Career Paths');
+    // The title heading is not an empty section.
+    expect(diagnostics.filter((d) => d.severity === 'warning')).toEqual([]);
+    expect(ladder.tracks.map((t) => t.name)).toEqual(['Individual Contributors', 'Managers']);
+    const [ic, mgr] = ladder.tracks;
+    expect(titles(ic!)).toEqual(['Developer 1', 'Developer 2', 'Developer 3']);
+    expect(ic!.levels[0]!.metadata).toEqual({ experience: '0-2 years' });
+    expect(ic!.baseline?.[0]?.statements).toEqual(['Treats colleagues with respect.', 'Writes things down.']);
+    expect(ic!.competencies.map((c) => c.name)).toEqual(['Scope', 'Autonomy', 'Craft']);
+    expect(ic!.levels[2]!.equivalents).toEqual([{ track: 'managers', level: 'team-lead' }]);
+    expect(mgr!.levels[0]!.equivalents).toEqual([{ track: 'individual-contributors', level: 'developer-3' }]);
+    expect(mgr!.levels[1]!.equivalents).toBeUndefined();
+  });
+  it('scraped text: a footer line after the levels never names the track', () => {
+    const text = [
+      'Engineering Levels at Acme', '', 'Skip to content', 'Our levels', 'Individual contributor',
+      'Associate Engineer (E1) -> Engineer (E2) -> Senior Engineer (E3)', '',
+      'E1 works on well-defined tasks.', 'E2 delivers features on their own.', 'E3 leads projects.', '',
+      'Privacy policy', '',
+    ].join('\n');
+    const { ladder } = readSource(new TextEncoder().encode(text), 'scrape.txt');
+    expect(ladder!.tracks.map((t) => t.name)).not.toContain('Privacy policy');
+    expect(codes(ladder!.tracks[0]!)).toEqual(['E1', 'E2', 'E3']);
+  });
+  it('prose with numbered "**Craft** — …" items under each level, and a summary line', () => {
+    const { ladder } = read('prose-numbered-dash-labels', 'md');
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Junior Designer', 'Designer', 'Senior Designer']);
+    expect(t!.levels[1]!.summary).toBe('Owns the design of features.');
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Craft', 'Collaboration', 'Research']);
+    expect(cell(t!, 'Craft', 'designer')?.text).toBe('Designs complete flows, including empty and error states.');
+  });
+  it('GFM level headers carrying years ("Junior<br>(0–2 yrs)"): years become metadata', () => {
+    const { ladder } = read('gfm-years-in-level-headers', 'md');
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Junior', 'Mid', 'Senior']);
+    expect(t!.levels.map((l) => l.metadata?.experience)).toEqual(['0–2 yrs', '2–5 yrs', '5+ yrs']);
+    expect(cell(t!, 'Cloud', 'junior')).toBeUndefined();
+    expect(cell(t!, 'Leadership', 'mid')?.applicable).toBe(false);
+  });
+
+  it('GFM levels as rows with years in the level label and a Title column', () => {
+    const text = ['| Level | Title | Scope |', '|---|---|---|', '| I1 (0-2 years) | Junior Engineer | Tasks |', '| I2 (2-5 years) | Engineer | Services |', ''].join('\n');
+    const { ladder } = readSource(new TextEncoder().encode(text), 'rows.md');
+    const [t] = ladder!.tracks;
+    expect(codes(t!)).toEqual(['I1', 'I2']);
+    expect(titles(t!)).toEqual(['Junior Engineer', 'Engineer']);
+    expect(t!.levels[0]!.metadata?.experience).toBe('0-2 years');
+  });
+  it('scraped text with a level title line over each paragraph, no codes and no arrows', () => {
+    const { ladder, diagnostics } = read('scraped-text-title-headings', 'txt');
+    expect(ladder.title).toBe('Software Engineer Levels');
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Junior Software Engineer', 'Software Engineer', 'Senior Software Engineer', 'Staff Software Engineer']);
+    expect(t!.levels.every((l) => l.summary === undefined)).toBe(true);
+    expect(t!.competencies).toHaveLength(1);
+    expect(cell(t!, 'Expectations', 'senior-software-engineer')?.statements).toEqual([
+      'Leads projects within the team.', 'Mentors other engineers and improves how the team works.',
+    ]);
+    // The page stamp after the last level is skipped, not that level's content.
+    expect(cell(t!, 'Expectations', 'staff-software-engineer')?.statements).toHaveLength(2);
+    expect(diagnostics.some((d) => d.message.includes('Last updated'))).toBe(true);
+  });
+  it('GFM table with company level names (Bronze … Platinum) and short cells under a "Skill" header', () => {
+    const { ladder } = read('gfm-company-level-names', 'md');
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Bronze', 'Silver', 'Gold', 'Platinum']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Coding', 'Code review', 'Testing', 'Ops']);
+    expect(cell(t!, 'Ops', 'platinum')?.text).toBe('Runs postmortems org-wide');
+  });
+  it('GFM levels as rows under a "Stage" header, with level names of the company\'s own', () => {
+    const { ladder } = read('gfm-rows-under-level-header', 'md');
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Apprentice', 'Navigator', 'Pathfinder', 'Trailblazer']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Scope', 'Customers', 'Influence']);
+    expect(cell(t!, 'Influence', 'pathfinder')?.statements).toEqual(['Trains navigators; feeds product with patterns.']);
+  });
+  it('HTML levels as rows under a "Stage" corner header', () => {
+    const html = [
+      '<table><tr><th>Stage</th><th>Scope</th><th>Influence</th></tr>',
+      '<tr><td>Apprentice</td><td>Single tickets with a buddy reviewing.</td><td>Learns from the team.</td></tr>',
+      '<tr><td>Navigator</td><td>Whole customer issues, end to end.</td><td>Improves articles.</td></tr>',
+      '<tr><td>Pathfinder</td><td>Escalations across products.</td><td>Trains navigators.</td></tr></table>',
+    ].join('\n');
+    const { ladder } = readSource(new TextEncoder().encode(html), 'stages.html');
+    const [t] = ladder!.tracks;
+    expect(titles(t!)).toEqual(['Apprentice', 'Navigator', 'Pathfinder']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Scope', 'Influence']);
+  });
+});

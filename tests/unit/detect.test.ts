@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../../src/readers/detect.js';
+
+describe('detectFormat (content only)', () => {
+  it.each([
+    ['<table><tr><th>Level</th></tr></table>', 'html-table'],
+    ['<!DOCTYPE html><html><body><table></table></body></html>', 'html-table'],
+    ['# T\n\n| a | b |\n| - | - |\n| 1 | 2 |\n', 'gfm-table'],
+    ['| Level | Scope |\n|---|---|\n| 1 | x |\n', 'gfm-table'],
+    ['# Engineers\n\n## Level 1\n\nDoes things.\n', 'prose'],
+    ['---\nlevels: 3\ntopics:\n  - name: a\n---\nbody\n', 'front-matter'],
+    ['<!-- ladderc:canonical v1 -->\n# T\n', 'ladderc-md'],
+    ['Technical Roles\nJunior (P1) → Mid (P2)\nIndividual contributor\n', 'text'],
+    ['Just a sentence - with a dash.\nAnother line.\n', 'text'],
+  ])('%j → %s', (text, format) => {
+    expect(detectFormat(text)).toBe(format);
+  });
+});
