@@ -1,0 +1,143 @@
+// CSV output for spreadsheets: per ladder a long table (csv/<ladder-id>.csv, one row per statement)
+// and per track a competency × level matrix (csv/<ladder-id>--<track-id>.csv).
+//
+// Why CSV goes through templates at all: the columns are the part people want to change (add ids,
+// drop the area), and a template of the columns is the smallest way to let them. The bytes stay the
+// writer's job: every `{{x}}` passes through `csvField` (formula neutralisation, RFC 4180 quoting,
+// CRLF inside fields; never HTML escaping), and the writer turns the template's line ends into
+// CRLF record ends, drops blank lines that template tags leave, and adds the BOM. So no template
+// can produce a live formula, a broken quote or a bare LF.
+//
+// Template data (plain objects, every value a string or number; `{{x}}` is one escaped CSV field):
+//   ladder.hbs  (the long table)
+//     ladder { id, title }
+//     rows[]   { ladder, ladderId, track, trackId, levelOrdinal, levelCode, levelTitle, levelId,
+//                category, area, competency, competencyId, statement }   ('' where the model has none)
+//   track.hbs   (one matrix per track)
+//     ladder { id, title }, track { id, name }
+//     levels[] { id, ordinal, code, title, column }   column: the title, or "Title (Code)" where
+//                                                       two levels of the track share a title
+//     rows[]   { category, area, competency, competencyId, cells[] }   one cell per level: its
+//                statements joined by line breaks; a not-applicable expectation shows its text
+// Helpers: none. Line ends in the template are record ends; write each record on one line.
+
+import type { Diagnostic } from '../diagnostics.js';
+import type { Ladder, Level, Track } from '../model.js';
+import { levelLabel } from '../views/levels.js';
+import { trackMatrix } from '../views/matrix.js';
+import { csvField, csvLines } from './escape.js';
+import { createTemplateEngine } from './template.js';
+import type { OutputFile, WriterContext, WriterEntry, WriterResult } from './types.js';
+
+const BOM = '\uFEFF';
+
+interface LongRow {
+  ladder: string;
+  ladderId: string;
+  track: string;
+  trackId: string;
+  levelOrdinal: number;
+  levelCode: string;
+  levelTitle: string;
+  levelId: string;
+  category: string;
+  area: string;
+  competency: string;
+  competencyId: string;
+  statement: string;
+}
+
+/** Level-major (a level's expectations together, as a review reads them); competencies in track order. */
+function longRows(ladder: Ladder): LongRow[] {
+  const rows: LongRow[] = [];
+  for (const track of ladder.tracks) {
+    for (const level of track.levels) {
+      for (const competency of track.competencies) {
+        const expectation = competency.expectations.find((e) => e.level === level.id);
+        // Not-applicable expectations hold no statements: they are not rows of a statement table.
+        if (!expectation || expectation.applicable === false) continue;
+        for (const statement of expectation.statements) {
+          rows.push({
+            ladder: ladder.title,
+            ladderId: ladder.id,
+            track: track.name,
+            trackId: track.id,
+            levelOrdinal: level.ordinal,
+            levelCode: level.code ?? '',
+            levelTitle: level.title,
+            levelId: level.id,
+            category: competency.category ?? '',
+            area: competency.area ?? '',
+            competency: competency.name,
+            competencyId: competency.id,
+            statement,
+          });
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+/** Column headings: the level titles, with the code added where two levels share a title. */
+function levelColumns(track: Track): Array<{ id: string; ordinal: number; code: string; title: string; column: string }> {
+  const repeated = (level: Level) => track.levels.filter((l) => l.title === level.title).length > 1;
+  return track.levels.map((level) => ({
+    id: level.id,
+    ordinal: level.ordinal,
+    code: level.code ?? '',
+    title: level.title,
+    column: repeated(level) ? levelLabel(level) : level.title,
+  }));
+}
+
+function trackData(ladder: Ladder, track: Track): object {
+  return {
+    ladder: { id: ladder.id, title: ladder.title },
+    track: { id: track.id, name: track.name },
+    levels: levelColumns(track),
+    rows: trackMatrix(track).groups.flatMap((group) =>
+      group.rows.map((row) => ({
+        category: row.competency.category ?? '',
+        area: row.competency.area ?? '',
+        competency: row.competency.name,
+        competencyId: row.competency.id,
+        cells: row.cells.map((cell) => {
+          const e = cell.expectation;
+          if (!e) return '';
+          return e.applicable === false ? e.text : e.statements.join('\n');
+        }),
+      })),
+    ),
+  };
+}
+
+export function writeCsv(ladders: readonly Ladder[], context: WriterContext): WriterResult {
+  const engine = createTemplateEngine(context.templates, { escape: csvField });
+  const bom = context.options.csvBom ? BOM : '';
+  const files: OutputFile[] = [];
+  for (const ladder of ladders) {
+    files.push({
+      path: `csv/${ladder.id}.csv`,
+      format: 'csv',
+      ladder: ladder.id,
+      contents: bom + csvLines(engine.render('ladder.hbs', { ladder: { id: ladder.id, title: ladder.title }, rows: longRows(ladder) })),
+    });
+    for (const track of ladder.tracks) {
+      files.push({
+        path: `csv/${ladder.id}--${track.id}.csv`,
+        format: 'csv',
+        ladder: ladder.id,
+        track: track.id,
+        contents: bom + csvLines(engine.render('track.hbs', trackData(ladder, track))),
+      });
+    }
+  }
+  const diagnostics: Diagnostic[] = [];
+  return { files, diagnostics };
+}
+
+export const csvWriter: WriterEntry = {
+  format: 'csv',
+  write: writeCsv,
+};

@@ -1,0 +1,540 @@
+// HTML output: a static site (index, one page per track, one per level) rendered through templates/html.
+//
+// Pages link to each other and to their assets with relative URLs only, so the site works from
+// file:// and from any web server; it loads nothing from the network. Every page carries a strict
+// Content-Security-Policy, hence no inline style or script anywhere: site.css and site.js are files.
+// Templates get plain view-model objects built here; every value they print is HTML-escaped by
+// Handlebars, and the only markup made from source text comes from the `text`/`paragraphs` helpers,
+// which escape first and then turn http:, https: and mailto: URLs into links (nothing else).
+//
+// ─── Template variables (templates/html/*.hbs; partials in templates/html/partials/) ───────────
+// Optional values are null (never missing) and lists are [] when empty, so strict templates can test
+// any of them with {{#if}}. Every page (index.hbs, track.hbs, level.hbs) receives:
+//   page.title          text of <title>
+//   page.lang           document language ("en")
+//   page.csp            the Content-Security-Policy meta content
+//   page.root           relative URL of the site root from this page ("", "../", "../../")
+//   page.css, page.js   relative URLs of assets/site.css and assets/site.js
+//   page.kind           "index" | "track" | "level" (a class on <body>: page-index, …)
+//   page.generator      "ladderc <version>"
+//   breadcrumbs[]       { label, href } — href is null for the current page
+//   ladder              Ladder (below) on track and level pages; null on the index
+//   eyebrow             track and level pages: "Ladder · Track" above the heading (names repeating
+//                        the heading left out), or null
+// index.hbs:
+//   ladders[]           Ladder + { anchor ("ladder-<id>"), tracks[]: Track + { levels[]: Level } }
+//   showContents        true when there is more than one ladder (a list of links to each)
+// track.hbs and level.hbs:
+//   track               Track
+//   levels[]            Level, junior → senior
+// track.hbs:
+//   matrix              { caption, columnCount (levels + 1), isEmpty (no competencies), groups[] }
+//   matrix.groups[]     { category (null for competencies without one), anchor ("category-<n>"), rows[] }
+//   …groups[].rows[]    { competency: Competency, cells[]: Cell (one per level) }
+//   cards[]             the matrix transposed, for narrow screens: { level: Level, anchor ("card-<id>"),
+//                        groups[]: { category, entries[]: { competency: Competency, cell: Cell } } }
+// level.hbs:
+//   level               Level
+//   previous, next      Level or null: the levels below and above
+//   equivalents         = level.equivalents
+//   expectations[]      { category, competencies[]: { competency: Competency, cell: Cell,
+//                        headingLevel (3, or 4 under a category heading),
+//                        position ("line L, column C" in the source, or null) } }
+//   diff                the comparison with the level below (views/level-diff.ts):
+//                        { hasPrevious, previousLabel, previousHref, counts: { added, removed, unchanged },
+//                        competencies[]: { competency: Competency, added[], removed[], unchanged[] (strings),
+//                        hasChanges } }
+// Shapes:
+//   Ladder              { id, title, description, href (its section of the index), source }
+//   ladder.source       { path, format (e.g. "gfm-table"), formatLabel (e.g. "Markdown table"), sha256 }
+//   Track               { id, name, description, notes[] (strings), baseline[]: { competency,
+//                        statements[] }, href, levelCount, competencyCount }
+//   Level               { id, anchor ("level-<id>", its column on the track page), ordinal, code,
+//                        badge (the code, when it differs from the title), title, heading (the title,
+//                        or "Level 3" for a bare number), label ("Senior Engineer (E3)"), summary, href,
+//                        metadata[]: { key, value }, equivalents[]: { label, trackName, href },
+//                        statementCount, position }
+//   Competency          { id, anchor ("competency-<id>", its row / section), name, category,
+//                        area (null when it only repeats the name), description, href (its row on
+//                        the track page) }
+//   Cell                { level: { id, title, label }, isStatements, isNotApplicable, isEmpty,
+//                        statements[]: { text, examples[] (strings), isNew }, note }
+//                        isNew: on level pages, a statement not in the level below (marked only where
+//                        some others carried over); note: a not-applicable cell's own wording, or null
+// Helpers:
+//   {{text value}}       escaped text; line breaks → <br>; http(s)/mailto URLs → links
+//   {{paragraphs value}} like `text`, with blank-line separated blocks as <p> elements
+//   {{plural n "one" "many"}}  "1 one" / "3 many"
+//   Like a bare {{x}}, a helper given a variable that does not exist is an error naming the line.
+// Static files: every file of the template set that is not a .hbs (site.css, site.js, favicon.svg,
+// or a user's own) is copied to html/assets/<same path>.
+
+import { posix } from 'node:path';
+import Handlebars from 'handlebars';
+import type { Competency, Expectation, Ladder, Level, Position, SourceFormat, Track } from '../model.js';
+import { levelDiff } from '../views/level-diff.js';
+import { levelLabel, resolveEquivalents, statementCount } from '../views/levels.js';
+import { trackMatrix, type MatrixCell } from '../views/matrix.js';
+import { createTemplateEngine, type TemplateEngine } from './template.js';
+import type { OutputFile, WriterContext, WriterEntry, WriterResult } from './types.js';
+
+/** Only the site's own files: no inline code, no network, no plugins, no <base> tricks. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+
+const FORMAT_LABELS: Readonly<Record<SourceFormat, string>> = {
+  'html-table': 'HTML table',
+  'gfm-table': 'Markdown table',
+  prose: 'Markdown prose',
+  text: 'plain text',
+  'front-matter': 'YAML front matter',
+  'ladderc-md': 'ladderc Markdown',
+};
+
+// ─── view model ──────────────────────────────────────────────────────────────────────────────
+
+interface PageMeta {
+  title: string;
+  lang: string;
+  csp: string;
+  root: string;
+  css: string;
+  js: string;
+  kind: 'index' | 'track' | 'level';
+  generator: string;
+}
+
+interface Crumb {
+  label: string;
+  href: string | null;
+}
+
+interface SourceView {
+  path: string;
+  format: string;
+  formatLabel: string;
+  sha256: string;
+}
+
+interface EquivalentView {
+  label: string;
+  trackName: string;
+  href: string;
+}
+
+interface LevelView {
+  id: string;
+  anchor: string;
+  ordinal: number;
+  code: string | null;
+  /** The code, shown as a badge beside the heading; null when there is none or it says the same as the title. */
+  badge: string | null;
+  title: string;
+  /** What a heading says: the title, or "Level 3" when the title is only a number. */
+  heading: string;
+  label: string;
+  summary: string | null;
+  href: string;
+  metadata: Array<{ key: string; value: string }>;
+  equivalents: EquivalentView[];
+  statementCount: number;
+  position: string | null;
+}
+
+interface CompetencyView {
+  id: string;
+  anchor: string;
+  name: string;
+  category: string | null;
+  area: string | null;
+  description: string | null;
+  /** The competency's row on the track page. */
+  href: string;
+}
+
+interface StatementView {
+  text: string;
+  examples: string[];
+  isNew: boolean;
+}
+
+interface CellView {
+  level: { id: string; title: string; label: string };
+  isStatements: boolean;
+  isNotApplicable: boolean;
+  isEmpty: boolean;
+  statements: StatementView[];
+  /** The source's own wording of a not-applicable cell, when it says more than "n/a". */
+  note: string | null;
+}
+
+/** Where the site's files live, relative to html/: every href is computed from these. */
+const paths = {
+  index: 'index.html',
+  track: (ladder: Ladder, track: Track) => `${ladder.id}/${track.id}.html`,
+  level: (ladder: Ladder, track: Track, level: Level) => `${ladder.id}/${track.id}/${level.id}.html`,
+  asset: (name: string) => `assets/${name}`,
+};
+
+/** A relative URL from one site file to another (both relative to html/), with an optional #hash. */
+export function relativeHref(from: string, to: string, hash?: string): string {
+  const rel = posix.relative(posix.dirname(from), to);
+  return hash ? `${rel}#${hash}` : rel;
+}
+
+function rootOf(from: string): string {
+  return '../'.repeat(from.split('/').length - 1);
+}
+
+function formatPosition(position: Position | undefined): string | null {
+  return position ? `line ${position.line}, column ${position.column}` : null;
+}
+
+function headingOf(level: Level): string {
+  return /^\d+$/.test(level.title) ? `Level ${level.title}` : level.title;
+}
+
+/** levelLabel, except that a bare number reads as "Level 3" here too. */
+function labelOf(level: Level): string {
+  if (!/^\d+$/.test(level.title)) return levelLabel(level);
+  return level.code && level.code !== level.title ? `${headingOf(level)} (${level.code})` : headingOf(level);
+}
+
+function sourceView(ladder: Ladder): SourceView {
+  return {
+    path: ladder.source.path,
+    format: ladder.source.format,
+    formatLabel: FORMAT_LABELS[ladder.source.format],
+    sha256: ladder.source.sha256,
+  };
+}
+
+function levelView(ladder: Ladder, track: Track, level: Level, from: string): LevelView {
+  const target = paths.level(ladder, track, level);
+  return {
+    id: level.id,
+    anchor: `level-${level.id}`,
+    ordinal: level.ordinal,
+    code: level.code ?? null,
+    badge: level.code && level.code !== level.title ? level.code : null,
+    title: level.title,
+    heading: headingOf(level),
+    label: labelOf(level),
+    summary: level.summary ?? null,
+    href: relativeHref(from, target),
+    metadata: Object.entries(level.metadata ?? {}).map(([key, value]) => ({ key, value })),
+    equivalents: resolveEquivalents(ladder, level).map((eq) => ({
+      label: labelOf(eq.level),
+      trackName: eq.track.name,
+      href: relativeHref(from, paths.level(ladder, eq.track, eq.level)),
+    })),
+    statementCount: statementCount(track, level.id),
+    position: formatPosition(level.position),
+  };
+}
+
+function competencyView(ladder: Ladder, track: Track, competency: Competency, from: string): CompetencyView {
+  return {
+    id: competency.id,
+    anchor: `competency-${competency.id}`,
+    name: competency.name,
+    category: competency.category ?? null,
+    // An area that only repeats the competency's name ("Security" in "Security") says nothing more.
+    area: competency.area !== undefined && competency.area.toLowerCase() !== competency.name.toLowerCase() ? competency.area : null,
+    description: competency.description ?? null,
+    href: relativeHref(from, paths.track(ladder, track), `competency-${competency.id}`),
+  };
+}
+
+// A not-applicable cell whose text only says so ("n/a", "N/A (not applicable at this level)", "–")
+// needs no second line under the "Not applicable" badge; anything more is the source's own note.
+const NOT_APPLICABLE_WORDS = /n\/a|\bna\b|not applicable|at this level|\bnone\b|[-–—().,;:\s]/gi;
+const saysOnlyNotApplicable = (text: string): boolean => text.replace(NOT_APPLICABLE_WORDS, '') === '';
+
+function cellView(level: Level, expectation: Expectation | undefined, added?: ReadonlySet<string>): CellView {
+  const base = { level: { id: level.id, title: level.title, label: labelOf(level) }, note: null };
+  if (!expectation) return { ...base, isStatements: false, isNotApplicable: false, isEmpty: true, statements: [] };
+  if (expectation.applicable === false) {
+    const note = saysOnlyNotApplicable(expectation.text) ? null : expectation.text.trim();
+    return { ...base, note, isStatements: false, isNotApplicable: true, isEmpty: false, statements: [] };
+  }
+  const statements = expectation.statements.map((text, index) => ({
+    text,
+    examples: (expectation.examples ?? []).filter((g) => g.statement === index).flatMap((g) => g.examples),
+    isNew: added?.has(text) ?? false,
+  }));
+  // A cell whose text yields no statement still says something: show the text itself.
+  if (statements.length === 0 && expectation.text.trim() !== '') {
+    statements.push({ text: expectation.text.trim(), examples: [], isNew: false });
+  }
+  return { ...base, isStatements: statements.length > 0, isNotApplicable: false, isEmpty: statements.length === 0, statements };
+}
+
+function pageMeta(title: string, from: string, kind: PageMeta['kind'], context: WriterContext): PageMeta {
+  const root = rootOf(from);
+  return {
+    title,
+    lang: 'en',
+    csp: CONTENT_SECURITY_POLICY,
+    root,
+    css: relativeHref(from, paths.asset('site.css')),
+    js: relativeHref(from, paths.asset('site.js')),
+    kind,
+    generator: `ladderc ${context.version}`,
+  };
+}
+
+/** The names above a page's heading ("Ladder · Track"), each once and none repeating the heading. */
+function eyebrowOf(names: readonly string[], heading: string): string | null {
+  const seen = new Set([heading.toLowerCase()]);
+  const kept = names.filter((name) => !seen.has(name.toLowerCase()) && seen.add(name.toLowerCase()));
+  return kept.length > 0 ? kept.join(' · ') : null;
+}
+
+function ladderHeader(ladder: Ladder, from: string) {
+  return {
+    id: ladder.id,
+    title: ladder.title,
+    description: ladder.description ?? null,
+    href: relativeHref(from, paths.index, `ladder-${ladder.id}`),
+    source: sourceView(ladder),
+  };
+}
+
+function trackHeader(ladder: Ladder, track: Track, from: string) {
+  return {
+    id: track.id,
+    name: track.name,
+    description: track.description ?? null,
+    notes: track.notes ?? [],
+    baseline: (track.baseline ?? []).map((b) => ({ competency: b.competency, statements: b.statements })),
+    href: relativeHref(from, paths.track(ladder, track)),
+    levelCount: track.levels.length,
+    competencyCount: track.competencies.length,
+  };
+}
+
+function indexView(ladders: readonly Ladder[], context: WriterContext) {
+  const from = paths.index;
+  return {
+    page: pageMeta('Career ladders', from, 'index', context),
+    breadcrumbs: [{ label: 'All ladders', href: null }] satisfies Crumb[],
+    ladder: null,
+    showContents: ladders.length > 1,
+    ladders: ladders.map((ladder) => ({
+      ...ladderHeader(ladder, from),
+      anchor: `ladder-${ladder.id}`,
+      tracks: ladder.tracks.map((track) => ({
+        ...trackHeader(ladder, track, from),
+        levels: track.levels.map((level) => levelView(ladder, track, level, from)),
+      })),
+    })),
+  };
+}
+
+function trackView(ladder: Ladder, track: Track, context: WriterContext) {
+  const from = paths.track(ladder, track);
+  const matrix = trackMatrix(track);
+  const levels = track.levels.map((level) => levelView(ladder, track, level, from));
+  const rowOf = (competency: Competency, cells: MatrixCell[]) => ({
+    competency: competencyView(ladder, track, competency, from),
+    cells: cells.map((cell) => cellView(cell.level, cell.expectation)),
+  });
+  const groups = matrix.groups.map((group, index) => ({
+    category: group.category ?? null,
+    anchor: `category-${index + 1}`,
+    rows: group.rows.map((row) => rowOf(row.competency, row.cells)),
+  }));
+  return {
+    page: pageMeta(`${track.name} — ${ladder.title}`, from, 'track', context),
+    breadcrumbs: [
+      { label: 'All ladders', href: relativeHref(from, paths.index) },
+      { label: ladder.title, href: relativeHref(from, paths.index, `ladder-${ladder.id}`) },
+      { label: track.name, href: null },
+    ] satisfies Crumb[],
+    eyebrow: eyebrowOf([ladder.title], track.name),
+    ladder: ladderHeader(ladder, from),
+    track: trackHeader(ladder, track, from),
+    levels,
+    matrix: {
+      caption: `${track.name}: what each level expects, competency by competency`,
+      columnCount: levels.length + 1,
+      isEmpty: track.competencies.length === 0,
+      groups,
+    },
+    // The same cells transposed: one card per level, for screens too narrow for the table.
+    cards: levels.map((level, column) => ({
+      level,
+      anchor: `card-${level.id}`,
+      groups: groups.map((group) => ({
+        category: group.category,
+        entries: group.rows.map((row) => ({ competency: row.competency, cell: row.cells[column]! })),
+      })),
+    })),
+  };
+}
+
+function levelPageView(ladder: Ladder, track: Track, level: Level, context: WriterContext) {
+  const from = paths.level(ladder, track, level);
+  const index = track.levels.indexOf(level);
+  const previous = index > 0 ? track.levels[index - 1] : undefined;
+  const next = track.levels[index + 1];
+  const diff = levelDiff(track, level.id);
+  const changes = new Map(diff.competencies.map((c) => [c.competency.id, c]));
+  const view = levelView(ladder, track, level, from);
+  const matrix = trackMatrix(track);
+  return {
+    page: pageMeta(`${labelOf(level)} — ${track.name} — ${ladder.title}`, from, 'level', context),
+    breadcrumbs: [
+      { label: 'All ladders', href: relativeHref(from, paths.index) },
+      { label: ladder.title, href: relativeHref(from, paths.index, `ladder-${ladder.id}`) },
+      { label: track.name, href: relativeHref(from, paths.track(ladder, track)) },
+      { label: view.label, href: null },
+    ] satisfies Crumb[],
+    eyebrow: eyebrowOf([ladder.title, track.name], view.heading),
+    ladder: ladderHeader(ladder, from),
+    track: trackHeader(ladder, track, from),
+    levels: track.levels.map((l) => levelView(ladder, track, l, from)),
+    level: view,
+    previous: previous ? levelView(ladder, track, previous, from) : null,
+    next: next ? levelView(ladder, track, next, from) : null,
+    equivalents: view.equivalents,
+    expectations: matrix.groups.map((group) => ({
+      category: group.category ?? null,
+      competencies: group.rows.map((row) => {
+        const expectation = row.cells.find((c) => c.level.id === level.id)?.expectation;
+        // "New" badges tell new statements from those carried over from the level below; where
+        // nothing was carried over (or there is no level below) every badge would say the same.
+        const change = changes.get(row.competency.id);
+        const added = previous && change && change.unchanged.length > 0 ? new Set(change.added) : undefined;
+        return {
+          competency: competencyView(ladder, track, row.competency, from),
+          cell: cellView(level, expectation, added),
+          // Under a category heading (h3) a competency is an h4; without one, the next level down from h2.
+          headingLevel: group.category === undefined ? 3 : 4,
+          position: formatPosition(expectation?.position ?? row.competency.position),
+        };
+      }),
+    })),
+    diff: {
+      hasPrevious: previous !== undefined,
+      previousLabel: previous ? labelOf(previous) : null,
+      previousHref: previous ? relativeHref(from, paths.level(ladder, track, previous)) : null,
+      counts: { ...diff.counts },
+      competencies: diff.competencies.map((change) => ({
+        competency: competencyView(ladder, track, change.competency, from),
+        added: change.added,
+        removed: change.removed,
+        unchanged: change.unchanged,
+        hasChanges: change.added.length + change.removed.length > 0,
+      })),
+    },
+  };
+}
+
+// ─── helpers ─────────────────────────────────────────────────────────────────────────────────
+
+function escapeHtml(text: string): string {
+  return Handlebars.Utils.escapeExpression(text);
+}
+
+// A URL ends before white space, quotes or angle brackets; trailing punctuation is the sentence's.
+const URL_PATTERN = /\b(?:https?:\/\/|mailto:)[^\s<>"'`]+/gi;
+
+/** Escapes text, keeps line breaks, and links http:, https: and mailto: URLs (never other schemes). */
+export function linkifiedHtml(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(URL_PATTERN)) {
+    let url = match[0];
+    // Drop trailing sentence punctuation, and a closing parenthesis that has no opening one in the URL.
+    for (;;) {
+      const trimmed = url.replace(/[.,;:!?]+$/, '');
+      const unbalanced = trimmed.endsWith(')') && (trimmed.match(/\(/g)?.length ?? 0) < (trimmed.match(/\)/g)?.length ?? 0);
+      const next = unbalanced ? trimmed.slice(0, -1) : trimmed;
+      if (next === url) break;
+      url = next;
+    }
+    const start = match.index;
+    if (!/^(?:https?:\/\/[^/\s]|mailto:[^\s@]+@)/i.test(url)) continue;
+    out += escapeHtml(text.slice(last, start));
+    out += `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(url)}</a>`;
+    last = start + url.length;
+  }
+  out += escapeHtml(text.slice(last));
+  return out.replace(/\r?\n/g, '<br>\n');
+}
+
+function paragraphsHtml(text: string): string {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block !== '')
+    .map((block) => `<p>${linkifiedHtml(block)}</p>`)
+    .join('\n');
+}
+
+const safe = (html: string): Handlebars.SafeString => new Handlebars.SafeString(html);
+
+/** What Handlebars passes a helper last; `loc` is where the helper call sits in the template. */
+interface HelperCall {
+  name?: string;
+  loc?: { start: { line: number; column: number } };
+}
+
+/**
+ * A helper's argument as text. Strict mode does not reach helper arguments, so a misspelt variable
+ * would print nothing: fail instead, in the " - line:column" form that TemplateError reads.
+ */
+function argument(value: unknown, call: HelperCall): string {
+  if (value === undefined) {
+    const where = call.loc ? ` - ${call.loc.start.line}:${call.loc.start.column}` : '';
+    throw new Error(`"${call.name ?? 'helper'}" was given a variable that is not defined${where}`);
+  }
+  return value === null ? '' : String(value);
+}
+
+export const HTML_HELPERS = {
+  text: (value: unknown, call: HelperCall) => safe(linkifiedHtml(argument(value, call))),
+  paragraphs: (value: unknown, call: HelperCall) => safe(paragraphsHtml(argument(value, call))),
+  plural: (n: unknown, one: unknown, many: unknown, call: HelperCall) =>
+    `${argument(n, call)} ${Number(n) === 1 ? argument(one, call) : argument(many, call)}`,
+};
+
+// ─── writer ──────────────────────────────────────────────────────────────────────────────────
+
+function page(engine: TemplateEngine, name: string, data: object): string {
+  // One trailing newline, no matter how the template ends.
+  return `${engine.render(name, data).trimEnd()}\n`;
+}
+
+export function writeHtml(ladders: readonly Ladder[], context: WriterContext): WriterResult {
+  const engine = createTemplateEngine(context.templates, { helpers: HTML_HELPERS });
+  const files: OutputFile[] = [];
+  const add = (path: string, contents: string, ladder?: string, track?: string): void => {
+    const file: OutputFile = { path: `html/${path}`, format: 'html', contents };
+    if (ladder !== undefined) file.ladder = ladder;
+    if (track !== undefined) file.track = track;
+    files.push(file);
+  };
+
+  add(paths.index, page(engine, 'index.hbs', indexView(ladders, context)));
+  for (const ladder of ladders) {
+    for (const track of ladder.tracks) {
+      add(paths.track(ladder, track), page(engine, 'track.hbs', trackView(ladder, track, context)), ladder.id, track.id);
+      for (const level of track.levels) {
+        add(paths.level(ladder, track, level), page(engine, 'level.hbs', levelPageView(ladder, track, level, context)), ladder.id, track.id);
+      }
+    }
+  }
+  // Static files of the template set (site.css, site.js, and whatever a user's folder adds).
+  for (const [name, file] of Object.entries(context.templates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!name.endsWith('.hbs')) add(paths.asset(name), file.text);
+  }
+  return { files, diagnostics: [] };
+}
+
+export const htmlWriter: WriterEntry = {
+  format: 'html',
+  write: writeHtml,
+};

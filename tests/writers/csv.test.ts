@@ -1,0 +1,162 @@
+// The CSV writer, byte by byte: header, BOM, CRLF, quoting, formula neutralisation, no HTML
+// escaping, not-applicable expectations, template overrides and template errors.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderOutputs } from '../../src/build.js';
+import { loadTemplateSet } from '../../src/io.js';
+import type { Ladder } from '../../src/model.js';
+import { DEFAULT_OPTIONS, type Options } from '../../src/options.js';
+import { csvField, csvLines, csvRecord, neutraliseFormula } from '../../src/writers/escape.js';
+import { writeCsv } from '../../src/writers/csv.js';
+import { TemplateError } from '../../src/writers/template.js';
+import type { OutputFile, WriterContext } from '../../src/writers/types.js';
+import { parseCsv } from '../support/csv.js';
+
+const work = mkdtempSync(join(tmpdir(), 'ladderc-csv-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const kitchenSink = (): Ladder => JSON.parse(readFileSync('tests/fixtures/model/kitchen-sink.json', 'utf8')) as Ladder;
+const contextWith = (options: Partial<Options> = {}, templates = loadTemplateSet('csv')): WriterContext => ({
+  options: { ...DEFAULT_OPTIONS, ...options },
+  templates,
+  assets: {},
+  version: 'test',
+  sourceDateEpoch: 0,
+});
+const text = (file: OutputFile | undefined): string => String(file?.contents);
+const byPath = (files: OutputFile[], path: string): OutputFile | undefined => files.find((f) => f.path === path);
+
+describe('CSV escaping', () => {
+  it('neutralises every formula start (OWASP) and nothing else', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '\n']) expect(neutraliseFormula(`${start}1`)).toBe(`'${start}1`);
+    for (const safe of ['1-2', '3/4', 'a=b', "'quoted", ' =spaced', '']) expect(neutraliseFormula(safe)).toBe(safe);
+  });
+
+  it('quotes, doubles quotes and writes line breaks as CRLF (RFC 4180)', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('one\ntwo')).toBe('"one\r\ntwo"');
+    expect(csvField('one\r\ntwo\rthree')).toBe('"one\r\ntwo\r\nthree"');
+    expect(csvField('\nlead')).toBe('"\'\r\nlead"');
+    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvField('<b>&amp;</b>')).toBe('<b>&amp;</b>');
+    expect(csvRecord(['a', 'b,c', ''])).toBe('a,"b,c",');
+  });
+
+  it('turns template lines into CRLF records, keeping breaks inside quotes and dropping empty lines', () => {
+    expect(csvLines('a,b\n\n"x\r\ny",z\n')).toBe('a,b\r\n"x\r\ny",z\r\n');
+    expect(csvLines('h\r\nv')).toBe('h\r\nv\r\n');
+  });
+});
+
+describe('CSV writer', () => {
+  const { files } = writeCsv([kitchenSink()], contextWith());
+
+  it('writes a long table per ladder and a matrix per track', () => {
+    expect(files.map((f) => f.path).sort()).toEqual([
+      'csv/kitchen-sink--engineering.csv',
+      'csv/kitchen-sink--management.csv',
+      'csv/kitchen-sink.csv',
+    ]);
+  });
+
+  it('starts with a UTF-8 BOM by default, and without one when csvBom is false', () => {
+    for (const f of files) expect(text(f).startsWith('\uFEFF')).toBe(true);
+    const plain = writeCsv([kitchenSink()], contextWith({ csvBom: false })).files;
+    for (const f of plain) {
+      expect(text(f).startsWith('\uFEFF')).toBe(false);
+      expect(`\uFEFF${text(f)}`).toBe(text(byPath(files, f.path)));
+    }
+  });
+
+  it('ends every record with CRLF and has no bare CR or LF anywhere', () => {
+    for (const f of files) {
+      const csv = text(f);
+      expect(csv.endsWith('\r\n')).toBe(true);
+      expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    }
+  });
+
+  it('has the long-table header and one row per applicable statement', () => {
+    const ladder = kitchenSink();
+    const records = parseCsv(text(byPath(files, 'csv/kitchen-sink.csv')).slice(1));
+    expect(text(byPath(files, 'csv/kitchen-sink.csv')).split('\r\n')[0]).toBe('\uFEFFladder,track,level_ordinal,level_code,level_title,category,area,competency,statement');
+    const statements = ladder.tracks.flatMap((t) => t.competencies.flatMap((c) => c.expectations.filter((e) => e.applicable !== false).flatMap((e) => e.statements)));
+    expect(records.length - 1).toBe(statements.length);
+    for (const r of records) expect(r).toHaveLength(9);
+    // The not-applicable "n/a" is not a statement.
+    expect(records.some((r) => r[8]!.includes('n/a'))).toBe(false);
+    expect(records[1]).toEqual(['Kitchen Sink Ladder — ünïcödé → “quotes”', 'Engineering', '1', 'E1', 'Engineer I', 'Technical skills', 'Quality & testing', 'Code Quality', 'Writes readable code.']);
+    const director = records.find((r) => r[4] === 'Director')!;
+    expect(director.slice(1, 5)).toEqual(['Management', '2', '', 'Director']);
+  });
+
+  it('neutralises every cell a spreadsheet could run, and never escapes HTML', () => {
+    for (const f of files) {
+      const records = parseCsv(text(f).slice(1));
+      for (const field of records.flat()) expect(field, f.path).not.toMatch(/^[=+\-@\t\r\n]/);
+    }
+    const long = text(byPath(files, 'csv/kitchen-sink.csv'));
+    expect(long).toContain('"\'=HYPERLINK(""http://evil.example"",""click"")"');
+    expect(long).toContain("'-2+3 and @SUM(A1) and +1 are text.");
+    expect(long).toContain('Shares status <script>alert(1)</script> daily.');
+    expect(long).not.toMatch(/&lt;|&amp;|&quot;|&#/);
+  });
+
+  it('writes a matrix: a row per competency, a column per level, statements on separate lines, n/a as text', () => {
+    const records = parseCsv(text(byPath(files, 'csv/kitchen-sink--engineering.csv')).slice(1));
+    expect(records[0]).toEqual(['category', 'area', 'competency', 'Engineer I', 'Engineer II', 'Senior Engineer']);
+    expect(records.map((r) => r[2])).toEqual(['competency', 'Code Quality', 'Testing', 'Communication']);
+    for (const r of records) expect(r).toHaveLength(6);
+    expect(records[1]![3]).toBe('Writes readable code.\r\nAsks for reviews.');
+    expect(records[2]![3]).toBe('n/a (not applicable at this level)');
+    expect(records[2]![5]).toBe("'-2+3 and @SUM(A1) and +1 are text.\r\nMerged from a second row: 1-2 areas, 3/4 of the time.");
+    expect(records[3]![4]).toBe('');
+    const management = parseCsv(text(byPath(files, 'csv/kitchen-sink--management.csv')).slice(1));
+    expect(management).toEqual([
+      ['category', 'area', 'competency', 'Manager', 'Director'],
+      ['', '', 'Expectations', 'Runs 1:1s.\r\nHires well.', 'Coaches managers.'],
+    ]);
+  });
+
+  it('names a level column by title and code where two levels share a title', () => {
+    const ladder = kitchenSink();
+    ladder.tracks[1]!.levels[1]!.title = 'Manager';
+    const records = parseCsv(text(byPath(writeCsv([ladder], contextWith()).files, 'csv/kitchen-sink--management.csv')).slice(1));
+    expect(records[0]).toEqual(['category', 'area', 'competency', 'Manager (M1)', 'Manager']);
+  });
+});
+
+describe('CSV templates', () => {
+  it('a user folder overriding one template changes only that output', () => {
+    const user = join(work, 'user');
+    mkdirSync(join(user, 'csv'), { recursive: true });
+    writeFileSync(join(user, 'csv', 'track.hbs'), 'competency_id,competency\n{{#each rows}}\n{{competencyId}},{{competency}}\n{{/each}}\n');
+    const custom = writeCsv([kitchenSink()], contextWith({}, loadTemplateSet('csv', user))).files;
+    const standard = writeCsv([kitchenSink()], contextWith()).files;
+    expect(text(byPath(custom, 'csv/kitchen-sink.csv'))).toBe(text(byPath(standard, 'csv/kitchen-sink.csv')));
+    expect(text(byPath(custom, 'csv/kitchen-sink--management.csv'))).toBe('\uFEFFcompetency_id,competency\r\nexpectations,Expectations\r\n');
+  });
+
+  it('a template naming a missing variable is an error with the template file and line', async () => {
+    const user = join(work, 'broken');
+    mkdirSync(join(user, 'csv'), { recursive: true });
+    writeFileSync(join(user, 'csv', 'ladder.hbs'), 'ladder,statement\n{{#each rows}}\n{{ladder}},{{statment}}\n{{/each}}\n');
+    const templates = loadTemplateSet('csv', user);
+    try {
+      writeCsv([kitchenSink()], contextWith({}, templates));
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(TemplateError);
+      const d = (error as TemplateError).diagnostic;
+      expect(d.file).toMatch(/broken\/csv\/ladder\.hbs$/);
+      expect(d.line).toBe(3);
+      expect(d.message).toContain('statment');
+    }
+    const result = await renderOutputs([kitchenSink()], { ...DEFAULT_OPTIONS, formats: ['csv'] }, { templates: () => templates, assets: () => ({}) }, { version: 'test', sourceDateEpoch: 0 });
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'template', line: 3 })]);
+  });
+});

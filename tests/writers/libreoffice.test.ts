@@ -1,0 +1,194 @@
+// The CSV files as a spreadsheet sees them: LibreOffice Calc (headless) imports every CSV the
+// writer makes for the kitchen-sink model, a score-like model and the seeds, in one soffice call,
+// and saves them as flat ODS; the test reads those back. Every cell must hold exactly the field
+// the CSV holds (accents, curly quotes, line breaks), no cell may be a formula, and score-like
+// text ("1-2", "3/4") must stay text.
+//
+// Import options — what a person gets from Calc's text-import dialog with its defaults:
+//   - UTF-8: the dialog preselects it for a file with a BOM, but the headless import ignores the
+//     BOM and assumes Windows-1252 (accents come out as "Ã¼"), so the charset is named (76).
+//   - "Detect special numbers" off, the dialog's default. Careful: in a filter string that omits
+//     token 8 it defaults to ON, and then "3/4" becomes the date 2026-03-04 — quoted or not; CSV
+//     itself cannot prevent that, only the import option can (Excel and Google Sheets always do it).
+// Hence "CSV:44,34,76,1,,,false,false": comma, double quote, UTF-8, from line 1, no column types,
+// default language, quoted fields not forced to text, special numbers not detected.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadTemplateSet } from '../../src/io.js';
+import type { Ladder } from '../../src/model.js';
+import { DEFAULT_OPTIONS } from '../../src/options.js';
+import { readSource } from '../../src/readers/index.js';
+import { writeCsv } from '../../src/writers/csv.js';
+import { allCases } from '../support/cases.js';
+import { parseCsv } from '../support/csv.js';
+
+const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
+const inCi = Boolean(process.env.CI);
+
+
+interface SheetCell {
+  text: string;
+  type: string;
+  formula: boolean;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    return ENTITIES[e] ?? m;
+  });
+}
+
+function paragraphText(xml: string): string {
+  const inner = xml
+    .replace(/<text:s(?:\s+text:c="(\d+)")?\s*\/>/g, (_m, n: string | undefined) => ' '.repeat(Number(n ?? 1)))
+    .replace(/<text:tab\s*\/>/g, '\t')
+    .replace(/<text:line-break\s*\/>/g, '\n')
+    .replace(/<[^>]+>/g, '');
+  return decodeXml(inner);
+}
+
+/** The first sheet of a flat ODS file: rows of cells, repeats expanded, trailing empty cells dropped. */
+function readFods(xml: string): SheetCell[][] {
+  const table = /<table:table [\s\S]*?<\/table:table>/.exec(xml)?.[0] ?? '';
+  const rows: SheetCell[][] = [];
+  for (const row of table.matchAll(/<table:table-row\b([^>]*)>([\s\S]*?)<\/table:table-row>/g)) {
+    const cells: SheetCell[] = [];
+    for (const cell of row[2]!.matchAll(/<table:(?:covered-)?table-cell\b((?:[^>/]|\/(?!>))*)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/g)) {
+      const attrs = cell[1] ?? '';
+      const paragraphs = [...(cell[2] ?? '').matchAll(/<text:p\b[^>]*>([\s\S]*?)<\/text:p>|<text:p\b[^>]*\/>/g)].map((p) => paragraphText(p[1] ?? ''));
+      const repeat = Number(/table:number-columns-repeated="(\d+)"/.exec(attrs)?.[1] ?? 1);
+      const value: SheetCell = {
+        text: paragraphs.join('\n'),
+        type: /office:value-type="([^"]+)"/.exec(attrs)?.[1] ?? '',
+        formula: /table:formula=/.test(attrs),
+      };
+      for (let i = 0; i < Math.min(repeat, 1024); i += 1) cells.push(value);
+    }
+    while (cells.length && cells[cells.length - 1]!.text === '' && !cells[cells.length - 1]!.formula) cells.pop();
+    const repeatRows = Number(/table:number-rows-repeated="(\d+)"/.exec(row[1] ?? '')?.[1] ?? 1);
+    if (cells.length === 0) continue; // LibreOffice pads the sheet with repeated empty rows
+    for (let i = 0; i < repeatRows; i += 1) rows.push(cells);
+  }
+  return rows;
+}
+
+/** Statements a spreadsheet could take for dates, fractions or formulas. */
+function scoreLadder(): Ladder {
+  const texts = ['1-2', '3/4', '2-4', '1/2', '10-12', '=1+1', '@SUM(A1:A2)', '+44 20 7946 0000', '-1', 'Über “smart” façade'];
+  return {
+    schemaVersion: 1,
+    id: 'scores',
+    title: 'Scores',
+    source: { path: 'scores.md', format: 'prose', sha256: '0'.repeat(64) },
+    tracks: [
+      {
+        id: 'scores',
+        name: 'Scores',
+        levels: [
+          { id: '1-2', ordinal: 1, title: '1-2' },
+          { id: '3-4', ordinal: 2, title: '3/4' },
+        ],
+        competencies: texts.map((text, i) => ({
+          id: `c${i}`,
+          name: text,
+          expectations: [
+            { level: '1-2', text, statements: [text] },
+            { level: '3-4', text: `${text}\n${text}`, statements: [text, text] },
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'ladderc-lo-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe.skipIf(!hasSoffice && !inCi)('CSV in LibreOffice Calc', () => {
+  it('is installed (in CI it must be)', () => {
+    expect(hasSoffice, 'soffice is missing: scripts/test-deps.sh installs libreoffice-calc-nogui').toBe(true);
+  });
+
+  it('imports every CSV cell as the same text, with no formula and no date', () => {
+    const kitchenSink = JSON.parse(readFileSync('tests/fixtures/model/kitchen-sink.json', 'utf8')) as Ladder;
+    const seeds = allCases()
+      .filter((c) => c.path.startsWith('sources/'))
+      .map((c) => readSource(c.bytes, c.path).ladder)
+      .filter((l): l is Ladder => l !== undefined && l.tracks.length > 0);
+    const context = { options: DEFAULT_OPTIONS, templates: loadTemplateSet('csv'), assets: {}, version: 'test', sourceDateEpoch: 0 };
+    const { files } = writeCsv([kitchenSink, scoreLadder(), ...seeds], context);
+    const csvDir = join(work, 'csv');
+    const outDir = join(work, 'fods');
+    execFileSync('mkdir', ['-p', csvDir, outDir]);
+    const written = files.map((f) => {
+      const path = join(csvDir, f.path.replace(/^csv\//, ''));
+      writeFileSync(path, f.contents);
+      return { path, text: String(f.contents) };
+    });
+
+    // A control file written without the writer: its "=1+1" must come back as a formula, or the
+    // formula check below would prove nothing.
+    const control = join(csvDir, 'zz-control.csv');
+    writeFileSync(control, '\uFEFFa,b\r\n=1+1,3/4\r\n');
+
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--infilter=CSV:44,34,76,1,,,false,false',
+        '--convert-to',
+        'fods',
+        '--outdir',
+        outDir,
+        ...written.map((w) => w.path),
+        control,
+      ],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
+    expect(readdirSync(outDir).length).toBe(written.length + 1);
+    const controlSheet = readFods(readFileSync(join(outDir, 'zz-control.fods'), 'utf8'));
+    expect(controlSheet[1]![0]!.formula, 'the control "=1+1" is imported as a formula').toBe(true);
+    expect(controlSheet[1]![1]).toEqual({ text: '3/4', type: 'string', formula: false });
+
+    for (const { path, text } of written) {
+      const name = path.split('/').pop()!.replace(/\.csv$/, '');
+      const records = parseCsv(text.replace(/^\uFEFF/, ''));
+      const sheet = readFods(readFileSync(join(outDir, `${name}.fods`), 'utf8'));
+      expect(sheet.length, `${name}: rows`).toBe(records.length);
+      const width = records[0]!.length;
+      expect(Math.max(...sheet.map((r) => r.length)), `${name}: columns`).toBe(width);
+      records.forEach((record, r) => {
+        const row = sheet[r]!;
+        record.forEach((field, c) => {
+          const cell = row[c] ?? { text: '', type: '', formula: false };
+          expect(cell.formula, `${name} ${r + 1}:${c + 1} is a formula`).toBe(false);
+          // A CRLF inside a quoted field is one line break in the cell.
+          expect(cell.text, `${name} ${r + 1}:${c + 1}`).toBe(field.replace(/\r\n/g, '\n'));
+          // Plain decimal numbers (level ordinals, a level titled "3") become numbers, as they
+          // should; anything else — dates, fractions, times, percentages — must stay text.
+          const numeric = /^\d+$/.test(field);
+          if (field !== '') expect(cell.type, `${name} ${r + 1}:${c + 1} "${field}"`).toBe(numeric ? 'float' : 'string');
+        });
+      });
+    }
+    const scores = readFods(readFileSync(join(outDir, 'scores.fods'), 'utf8'));
+    const statements = scores.slice(1).map((row) => row[8]!);
+    expect(statements.map((s) => s.text)).toContain('1-2');
+    expect(statements.map((s) => s.text)).toContain('3/4');
+    expect(statements.every((s) => s.type === 'string')).toBe(true);
+    expect(statements.map((s) => s.text)).toContain("'=1+1");
+    expect(JSON.stringify(readFods(readFileSync(join(outDir, 'kitchen-sink.fods'), 'utf8')))).toContain('Kitchen Sink Ladder — ünïcödé → “quotes”');
+  });
+});
+
+describe.skipIf(hasSoffice || inCi)('CSV in LibreOffice Calc (skipped)', () => {
+  it.skip('needs soffice (libreoffice-calc-nogui); `make test` installs it, and in CI this test runs', () => {});
+});
