@@ -1,0 +1,116 @@
+// Font faces (DejaVu Sans Condensed, shipped by the dejavu-fonts-ttf package) and glyph coverage:
+// which characters the faces can show, and the visible stand-in for those they cannot.
+
+import PDFDocument from 'pdfkit';
+
+/** Asset keys (as declared in the writer entry) of the two faces every PDF embeds. */
+export const FACE_ASSETS = {
+  regular: 'DejaVuSansCondensed.ttf',
+  bold: 'DejaVuSansCondensed-Bold.ttf',
+} as const;
+
+export type Face = keyof typeof FACE_ASSETS;
+
+/** The part of a fontkit font this writer uses (fontkit ships no types). */
+export interface FontkitFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): unknown;
+}
+
+/** pdfkit keeps the parsed fontkit font on its current font object; the types do not say so. */
+interface FontInternals {
+  _font: { font: FontkitFont } | null;
+}
+
+const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
+
+/**
+ * Parses a TTF once per process and reuses it for every document: pdfkit accepts a fontkit font as
+ * a font source and subsets per document, so re-parsing (~7 ms a face) would be wasted work.
+ */
+export function parseFace(bytes: Uint8Array): FontkitFont {
+  const cached = parsedFonts.get(bytes);
+  if (cached) return cached;
+  const scratch = new PDFDocument({ autoFirstPage: false });
+  scratch.font(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const font = (scratch as unknown as FontInternals)._font?.font;
+  if (!font) throw new Error('pdfkit did not load the font');
+  parsedFonts.set(bytes, font);
+  return font;
+}
+
+/** Shown in place of a character the faces lack; DejaVu has it, and readers know what it means. */
+export const REPLACEMENT = '\uFFFD';
+
+/**
+ * Invisible code points that carry no text of their own (soft hyphen, variation selectors,
+ * joiners, BOM): dropped, since drawing their glyph would show something the author never saw.
+ */
+const IGNORABLE = /[\u00AD\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]/u;
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
+/** Caches coverage per set of faces, so repeated documents do not ask fontkit again. */
+const coverageCache = new WeakMap<FontkitFont, Map<number, boolean>>();
+
+/**
+ * Cleans text for drawing: characters no face can show become one visible REPLACEMENT each
+ * (a run of them, e.g. an emoji ZWJ sequence, becomes one), and are remembered for a warning.
+ */
+export class Coverage {
+  /** Characters replaced, in order of first appearance. */
+  readonly missing: string[] = [];
+  readonly #seen = new Set<string>();
+  readonly #known: Map<number, boolean>;
+
+  constructor(private readonly faces: readonly FontkitFont[]) {
+    const first = faces[0];
+    if (!first) throw new Error('no font faces');
+    let known = coverageCache.get(first);
+    if (!known) {
+      known = new Map();
+      coverageCache.set(first, known);
+    }
+    this.#known = known;
+  }
+
+  has(codePoint: number): boolean {
+    let ok = this.#known.get(codePoint);
+    if (ok === undefined) {
+      ok = this.faces.every((f) => f.hasGlyphForCodePoint(codePoint));
+      this.#known.set(codePoint, ok);
+    }
+    return ok;
+  }
+
+  clean(text: string): string {
+    if (PRINTABLE_ASCII.test(text)) return text;
+    let out = '';
+    let lastReplaced = false;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) ?? 0;
+      if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
+        out += ' ';
+        lastReplaced = false;
+      } else if (IGNORABLE.test(ch)) {
+        continue;
+      } else if (this.has(cp)) {
+        out += ch;
+        lastReplaced = false;
+      } else {
+        if (!this.#seen.has(ch)) {
+          this.#seen.add(ch);
+          this.missing.push(ch);
+        }
+        if (!lastReplaced) out += REPLACEMENT;
+        lastReplaced = true;
+      }
+    }
+    return out;
+  }
+}
+
+/** "🎉 (U+1F389)" for messages. */
+export function describeCharacter(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  return `${ch} (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`;
+}

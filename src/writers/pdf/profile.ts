@@ -1,0 +1,109 @@
+// One portrait profile per level: what each competency expects there, with the statements that
+// are new compared with the level below marked (from levelDiff, the comparison every writer shows).
+
+import type { Ladder, Level, Track } from '../../model.js';
+import { levelDiff, statementKey } from '../../views/level-diff.js';
+import { trackMatrix } from '../../views/matrix.js';
+import { resolveEquivalents } from '../../views/levels.js';
+import { levelDestination } from './cover.js';
+import type { OutlineItem, PdfDoc, StructElement } from './document.js';
+import { STYLES, ensure, flow, heading, levelName, lines, paragraph, paragraphsOf, rule, run } from './layout.js';
+import { heightOf, type Line } from './text.js';
+import { COLORS } from './theme.js';
+
+const NEW_MARK = '●';
+const KEPT_MARK = '–';
+
+/** Draws the profile from a new page; returns the index of that page. */
+export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, track: Track, level: Level, trackOutline: OutlineItem): number {
+  pdf.runningHead = undefined;
+  pdf.addPage('portrait');
+  const firstPage = pdf.pageIndex();
+  pdf.runningHead = `${track.name}  ·  ${levelName(level)} (continued)`;
+  pdf.doc.addNamedDestination(levelDestination(level.id), 'XYZ', null, pdf.y, null);
+  const sect = pdf.struct(parent, 'Sect');
+  const levelOutline = pdf.outline(trackOutline, levelName(level), pdf.y);
+  const diff = levelDiff(track, level.id);
+  const changes = new Map(diff.competencies.map((c) => [c.competency.id, c]));
+  const index = track.levels.findIndex((l) => l.id === level.id);
+
+  paragraph(pdf, sect, [run(`${track.name}  ·  Level ${index + 1} of ${track.levels.length}`, STYLES.eyebrow)]);
+  pdf.y += 4;
+  heading(pdf, sect, 'H2', levelName(level), { ...STYLES.h1, size: 20 }, { gapBefore: 0, gapAfter: 6 });
+  if (level.summary) paragraph(pdf, sect, [run(level.summary, STYLES.lead)], { gapBefore: 2 });
+  const meta = Object.entries(level.metadata ?? {});
+  for (const [k, v] of meta) paragraph(pdf, sect, [run(`${k}: `, STYLES.smallBold), run(v, STYLES.small)], { gapBefore: 3 });
+  const eqs = resolveEquivalents(ladder, level);
+  if (eqs.length > 0) {
+    paragraph(pdf, sect, [run('Equivalent to ', STYLES.smallBold), run(eqs.map((e) => `${e.track.name}: ${levelName(e.level)}`).join('; '), STYLES.small)], { gapBefore: 3 });
+  }
+  if (diff.previous) {
+    const prev = levelName(diff.previous);
+    const { added, unchanged, removed } = diff.counts;
+    const legend = [
+      run(`${NEW_MARK} `, STYLES.accentMarker),
+      run(`${added} new at this level · `, STYLES.small),
+      run(`${KEPT_MARK} `, STYLES.mutedMarker),
+      run(`${unchanged} also expected at ${prev}`, STYLES.small),
+      ...(removed > 0 ? [run(` · ${removed} listed at ${prev} and not here`, STYLES.small)] : []),
+    ];
+    paragraph(pdf, sect, legend, { gapBefore: 8 });
+  }
+  pdf.y += 8;
+  rule(pdf, pdf.y, COLORS.accent, pdf.box.left, pdf.box.width, 1.2);
+  pdf.y += 4;
+
+  const matrix = trackMatrix(track);
+  if (matrix.groups.every((g) => g.rows.length === 0)) {
+    paragraph(pdf, sect, [run('No competencies are listed for this track.', STYLES.small)], { gapBefore: 10 });
+    return firstPage;
+  }
+  for (const group of matrix.groups) {
+    let groupSect = sect;
+    if (group.category !== undefined) {
+      groupSect = pdf.struct(sect, 'Sect');
+      heading(pdf, groupSect, 'H3', group.category, { ...STYLES.h2, size: 12.5 }, { gapBefore: 16, gapAfter: 4, keep: 60 });
+      pdf.outline(levelOutline, group.category, pdf.y - 20);
+    }
+    for (const row of group.rows) {
+      const c = row.competency;
+      const cell = row.cells.find((x) => x.level.id === level.id);
+      const e = cell?.expectation;
+      const change = changes.get(c.id);
+      const added = new Set((change?.added ?? []).map(statementKey));
+      const body: Array<{ lines: Line[] }> = [];
+      const sub: string[] = [];
+      // An area that only repeats the competency's name says nothing new.
+      if (c.area && c.area.toLowerCase() !== c.name.toLowerCase()) sub.push(c.area);
+      const subLines = sub.length > 0 || c.description ? lines(pdf, [run([...sub, ...(c.description ? paragraphsOf(c.description) : [])].join('  ·  '), STYLES.small)], { gapBefore: 1 }) : [];
+      if (!e) body.push({ lines: lines(pdf, [run('Not listed at this level.', STYLES.small)], { gapBefore: 3 }) });
+      else if (e.applicable === false) {
+        body.push({ lines: lines(pdf, [run('Not applicable at this level.', STYLES.smallBold), ...(paragraphsOf(e.text).join(' ').match(/^\s*(n\/?a|not applicable)\s*\.?$/i) ? [] : [run(e.text, STYLES.small)])], { gapBefore: 3 }) });
+      } else {
+        e.statements.forEach((statement, i) => {
+          const isNew = diff.previous !== undefined && added.has(statementKey(statement));
+          const marker = diff.previous === undefined ? { text: '•', style: STYLES.mutedMarker } : isNew ? { text: NEW_MARK, style: STYLES.accentMarker } : { text: KEPT_MARK, style: STYLES.mutedMarker };
+          const ls = lines(pdf, [run(statement, STYLES.body)], { indent: 14, gapBefore: 4, marker });
+          for (const g of e.examples ?? []) {
+            if (g.statement !== i) continue;
+            for (const ex of g.examples) ls.push(...lines(pdf, [run(ex, STYLES.small)], { indent: 26, gapBefore: 2, marker: { text: '      ›', style: STYLES.small } }));
+          }
+          body.push({ lines: ls });
+        });
+      }
+      const name = lines(pdf, [run(c.name, STYLES.h4)]);
+      // The competency's name stays with its first statement (or the whole block when short).
+      const firstBlock = body[0] ? heightOf(body[0].lines) : 0;
+      ensure(pdf, 10 + heightOf(name) + heightOf(subLines) + Math.min(firstBlock, 40));
+      if (!pdf.atPageTop()) pdf.y += 10;
+      flow(pdf, groupSect, 'H4', name);
+      if (subLines.length > 0) flow(pdf, groupSect, 'P', subLines);
+      const list = pdf.struct(groupSect, 'L');
+      for (const b of body) {
+        const li = pdf.struct(list, 'LI');
+        flow(pdf, li, 'LBody', b.lines);
+      }
+    }
+  }
+  return firstPage;
+}

@@ -1,0 +1,45 @@
+// A track's PDF: cover with level overview, landscape matrix, portrait profile per level.
+
+import type { Ladder, Track } from '../../model.js';
+import { levelLabel } from '../../views/levels.js';
+import { drawCover } from './cover.js';
+import { PdfDoc, type DocumentMeta } from './document.js';
+import type { Face, FontkitFont } from './fonts.js';
+import { drawMatrix } from './matrix.js';
+import { drawProfile } from './profile.js';
+
+export interface Rendered {
+  bytes: Uint8Array;
+  /** Characters the faces lack, replaced in the output. */
+  missing: string[];
+  pages: number;
+}
+
+export type DocSettings = Pick<DocumentMeta, 'creator' | 'sourceDateEpoch' | 'paper' | 'lang'>;
+
+export async function renderTrack(ladder: Ladder, track: Track, faces: Readonly<Record<Face, FontkitFont>>, settings: DocSettings): Promise<Rendered> {
+  const pdf = new PdfDoc(
+    {
+      ...settings,
+      title: `${ladder.title}: ${track.name}`,
+      subject: `Career ladder for ${track.name}: level overview, competency matrix and level profiles`,
+      keywords: ['career ladder', ladder.title, track.name, ...track.levels.map(levelLabel)].join(', '),
+      footer: ladder.title,
+    },
+    faces,
+  );
+  const hasCompetencies = track.competencies.length > 0;
+  const sect = pdf.struct(pdf.root, 'Part', { title: track.name });
+  pdf.addPage('portrait');
+  pdf.runningHead = `${track.name} (continued)`;
+  const outline = pdf.outline(null, track.name, pdf.y, true);
+  const profilePages = new Map<string, number>();
+  drawCover(pdf, sect, ladder, track, outline, hasCompetencies ? profilePages : undefined, settings.creator);
+  if (hasCompetencies) {
+    drawMatrix(pdf, sect, track, outline);
+    for (const level of track.levels) profilePages.set(level.id, drawProfile(pdf, sect, ladder, track, level, outline));
+  }
+  const pages = pdf.doc.bufferedPageRange().count;
+  const bytes = await pdf.finish();
+  return { bytes, missing: pdf.coverage.missing, pages };
+}
