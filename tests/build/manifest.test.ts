@@ -1,0 +1,52 @@
+// out/manifest.json: what it lists is true of the files beside it.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CLEAN_SEED, cleanup, contents, ensureDist, ladderc, project, WARNING_SEED } from '../cli/support.js';
+
+beforeAll(ensureDist);
+afterAll(cleanup);
+
+interface Manifest {
+  ladderc: string;
+  options: Record<string, unknown>;
+  files: Array<{ path: string; format: string; ladder: string; track?: string; bytes: number; sha256: string }>;
+}
+
+it('lists every generated file, sorted by path, with true sizes and hashes', () => {
+  const dir = project({ 'src/b.txt': { seed: WARNING_SEED }, 'src/a.txt': { seed: CLEAN_SEED } });
+  const run = ladderc(['build', 'src', '--format', 'json', '--paper', 'letter'], { cwd: dir });
+  expect(run.code).toBe(0);
+  const out = join(dir, 'out');
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+  const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+  expect(manifest.ladderc).toBe(version);
+  expect(manifest.options).toMatchObject({ formats: ['json'], csvBom: true, paper: 'letter' });
+  const paths = manifest.files.map((f) => f.path);
+  expect(paths).toEqual([...paths].sort());
+  expect(paths).toEqual(expect.arrayContaining(['json/a.json', 'json/b.json']));
+  // Every file on disk but the manifest itself is listed, and nothing else.
+  const onDisk = Object.keys(contents(out)).filter((p) => !p.endsWith('/') && p !== 'manifest.json');
+  expect(paths).toEqual(onDisk.sort());
+  for (const entry of manifest.files) {
+    const bytes = readFileSync(join(out, entry.path));
+    expect(entry.bytes).toBe(bytes.length);
+    expect(entry.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(entry.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(entry.format).toBe('json');
+    expect(['a', 'b']).toContain(entry.ladder);
+    expect(entry.path).not.toMatch(/\\|^\//);
+  }
+  // Written last: no file is newer than the manifest.
+  const manifestTime = statSync(join(out, 'manifest.json')).mtimeMs;
+  for (const entry of manifest.files) expect(statSync(join(out, entry.path)).mtimeMs).toBeLessThanOrEqual(manifestTime);
+});
+
+it('records no absolute path, so it does not depend on where the project lives', () => {
+  const dir = project({ 'src/a.txt': { seed: CLEAN_SEED }, 'tpl/json/.keep': '' });
+  expect(ladderc(['build', 'src', '--format', 'json', '--templates', 'tpl'], { cwd: dir }).code).toBe(0);
+  const text = readFileSync(join(dir, 'out/manifest.json'), 'utf8');
+  expect(text).not.toContain(dir);
+  expect((JSON.parse(text) as Manifest).options.templates).toBe('tpl');
+});
