@@ -42,6 +42,7 @@ import { isNotApplicable } from '../text/plain.js';
 import { splitStatements } from '../text/statements.js';
 import type { DraftCell, DraftCompetency, DraftLadder, DraftLevel, DraftTrack } from './draft.js';
 import type { ReaderInput } from './types.js';
+import { competencyLabels, levelLabel } from '../views/levels.js';
 
 const LAYOUT = 'canonical-layout';
 
@@ -303,21 +304,9 @@ function keyedLines(nodes: readonly PhrasingContent[]): Array<[string, string]> 
 // ---------------------------------------------------------------------------------------------
 // Tracks
 
-/** "Title (Code)" or the title alone: the level's name in headings (src/views/levels.ts levelLabel). */
+/** The level's name in headings, as the writer puts it: "Title (Code)" or the title alone. */
 function labelOf(level: DraftLevel): string {
-  const title = level.title ?? level.label;
-  return level.code && level.code !== title ? `${title} (${level.code})` : title;
-}
-
-/** As src/writers/markdown.ts competencyLabels: the name, or "name (category › area)" where names repeat. */
-function competencyLabelsOf(rows: readonly DraftCompetency[]): string[] {
-  const count = new Map<string, number>();
-  for (const c of rows) count.set(c.name, (count.get(c.name) ?? 0) + 1);
-  return rows.map((c) => {
-    if ((count.get(c.name) ?? 0) < 2) return c.name;
-    const where = [c.category, c.area].filter((x): x is string => Boolean(x)).join(' › ');
-    return `${c.name} (${where || 'no category'})`;
-  });
+  return levelLabel({ title: level.title ?? level.label, code: level.code });
 }
 
 function buildTrack(raw: RawTrack, input: ReaderInput): TrackEntry {
@@ -489,7 +478,7 @@ function readLevelSection(
   texts: Map<string, { text: string; applicable: boolean }>,
   input: ReaderInput,
 ): void {
-  const labels = competencyLabelsOf(draft.competencies);
+  const labels = competencyLabels(draft.competencies);
   const used = new Set<number>();
   for (const block of section.competencies) {
     let index = draft.competencies.findIndex((c, i) => !used.has(i) && labels[i] === block.heading);
@@ -610,7 +599,7 @@ function checkMatrix(
   texts: ReadonlyMap<string, { text: string; applicable: boolean }>,
   input: ReaderInput,
 ): void {
-  const labels = competencyLabelsOf(draft.competencies);
+  const labels = competencyLabels(draft.competencies);
   const levelLabels = draft.levels.map(labelOf);
   for (const { table } of raw.matrix) {
     const read = readTable(table);

@@ -40,7 +40,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Competency, Expectation, Ladder, Level, Track } from '../model.js';
 import { splitSentences } from '../text/statements.js';
 import { levelDiff, statementKey } from '../views/level-diff.js';
-import { levelLabel, resolveEquivalents } from '../views/levels.js';
+import { competencyLabels, levelLabel, resolveEquivalents } from '../views/levels.js';
 import { trackMatrix } from '../views/matrix.js';
 import { escapeMarkdown, markdownParagraphs } from './escape.js';
 import { createTemplateEngine } from './template.js';
@@ -115,21 +115,6 @@ interface LadderView {
   title: string;
   description: string;
   tracks: TrackView[];
-}
-
-/**
- * How a competency is named in level sections and the matrix: its name, unless another competency
- * of the track has the same name (under another category or area) — then "name (category › area)".
- * The reader computes the same labels to find competencies again.
- */
-export function competencyLabels(competencies: readonly Pick<Competency, 'name' | 'category' | 'area'>[]): string[] {
-  const count = new Map<string, number>();
-  for (const c of competencies) count.set(c.name, (count.get(c.name) ?? 0) + 1);
-  return competencies.map((c) => {
-    if ((count.get(c.name) ?? 0) < 2) return c.name;
-    const where = [c.category, c.area].filter((x): x is string => Boolean(x)).join(' › ');
-    return `${c.name} (${where || 'no category'})`;
-  });
 }
 
 /** An equivalent's level as the Levels table writes it: its title, or its label where titles repeat. */
