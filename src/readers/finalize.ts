@@ -79,23 +79,58 @@ function finalizeTrack(
   return { track, levelDrafts: order.map((i) => draft.levels[i]!) };
 }
 
-/** Source order, unless every level has a numbered code and they run senior → junior. */
+/**
+ * Source order, unless the levels plainly run senior → junior: every level has a number (a code
+ * such as `L5`, or a trailing Roman numeral as in `Engineer III`) and the numbers fall, or every
+ * of three or more titles ranks by its seniority words (`Principal`, `Staff`, `Senior`, `Junior` …;
+ * none means the base rank) and the ranks fall. "Lead" is left out: a team lead may be junior to a
+ * manager. Anything less certain keeps the order the source gives.
+ */
 function levelOrder(levels: readonly DraftLevel[], diagnostics: Diagnostics): number[] {
   const order = levels.map((_, i) => i);
-  const numbers = levels.map((l) => {
-    const code = l.code ?? parseLevelLabel(l.label).code;
-    const m = code ? /(\d+)/.exec(code) : null;
-    return m ? Number(m[1]) : undefined;
+  const falls = (ranks: ReadonlyArray<number | undefined>): boolean =>
+    ranks.every((n) => n !== undefined) && ranks.every((n, i) => i === 0 || n! < ranks[i - 1]!);
+  const labels = levels.map((l) => {
+    const parsed = parseLevelLabel(l.label);
+    return { code: l.code ?? parsed.code, title: l.title ?? parsed.title ?? l.label };
   });
-  const descending =
-    levels.length > 1 &&
-    numbers.every((n) => n !== undefined) &&
-    numbers.every((n, i) => i === 0 || n! < numbers[i - 1]!);
-  if (descending) {
+  const numbers = labels.map(({ code, title }) => {
+    const m = code ? /(\d+)/.exec(code) : null;
+    return m ? Number(m[1]) : romanSuffix(title);
+  });
+  const ranks = labels.map(({ title }) => seniorityRank(title));
+  if (levels.length > 1 && (falls(numbers) || (levels.length > 2 && falls(ranks)))) {
     diagnostics.info('levels-reversed', 'levels are listed senior first; they are ordered junior → senior', levels[0]?.position);
     order.reverse();
   }
   return order;
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8 };
+
+/** "Software Engineer III" → 3. */
+function romanSuffix(title: string): number | undefined {
+  const m = /\s([IVX]{1,4})$/.exec(title.trim());
+  return m ? ROMAN[m[1]!.toLowerCase()] : undefined;
+}
+
+const BASE_RANK = 2;
+const SENIORITY: ReadonlyArray<[RegExp, number]> = [
+  [/\b(intern|apprentice|trainee)\b/i, 0],
+  [/\b(junior|jr|associate|entry|graduate)\b/i, 1],
+  [/\b(mid|intermediate)\b/i, BASE_RANK],
+  [/\b(senior|sr)\b/i, 3],
+  [/\bstaff\b/i, 4],
+  [/\bprincipal\b/i, 5],
+  [/\b(distinguished|fellow)\b/i, 6],
+];
+
+/** The highest seniority word in a title ("Senior Staff" ranks above "Staff"), else the base rank. */
+function seniorityRank(title: string): number {
+  const found = SENIORITY.filter(([re]) => re.test(title)).map(([, rank]) => rank);
+  if (!found.length) return BASE_RANK;
+  const top = Math.max(...found);
+  return top > 3 && found.includes(3) ? top + 0.5 : top;
 }
 
 function finalizeLevel(draft: DraftLevel, ordinal: number, ids: IdAllocator, diagnostics: Diagnostics): Level {

@@ -105,4 +105,33 @@ describe('finalizeLadder', () => {
     });
     expect(ladder.tracks[0]!.competencies[0]!.expectations[0]!.examples).toEqual([{ statement: 2, examples: ['ex'] }]);
   });
+
+  describe('level order', () => {
+    const titles = (labels: string[]) => {
+      const { ladder, messages } = run({ tracks: [{ name: 'T', levels: labels.map((label) => ({ label })), competencies: [] }] });
+      return { titles: ladder.tracks[0]!.levels.map((l) => l.title), reversed: messages.some((m) => m.ruleId === 'levels-reversed') };
+    };
+
+    it('reverses levels listed senior first by their codes', () => {
+      expect(titles(['Senior (L3)', 'Mid (L2)', 'Junior (L1)'])).toEqual({ titles: ['Junior', 'Mid', 'Senior'], reversed: true });
+    });
+
+    it('reverses levels listed senior first by Roman numerals', () => {
+      expect(titles(['Engineer III', 'Engineer II', 'Engineer I']).titles).toEqual(['Engineer I', 'Engineer II', 'Engineer III']);
+    });
+
+    it('reverses three or more levels listed senior first by seniority words', () => {
+      expect(titles(['Principal Engineer', 'Senior Staff Engineer', 'Staff Engineer', 'Senior Engineer', 'Engineer', 'Junior Engineer'])).toEqual({
+        titles: ['Junior Engineer', 'Engineer', 'Senior Engineer', 'Staff Engineer', 'Senior Staff Engineer', 'Principal Engineer'],
+        reversed: true,
+      });
+    });
+
+    it('keeps the source order when seniority is ascending, mixed or unclear', () => {
+      expect(titles(['Junior Engineer', 'Engineer', 'Senior Engineer'])).toEqual({ titles: ['Junior Engineer', 'Engineer', 'Senior Engineer'], reversed: false });
+      expect(titles(['Team Lead', 'Engineering Manager', 'Director'])).toEqual({ titles: ['Team Lead', 'Engineering Manager', 'Director'], reversed: false });
+      expect(titles(['Senior Engineer', 'Engineer']).reversed).toBe(false);
+      expect(titles(['Staff Engineer', 'Senior Engineer', 'Senior Engineer II']).reversed).toBe(false);
+    });
+  });
 });
