@@ -2,11 +2,14 @@
 
 // A level code: "L1", "IC3", "IC 1", "P6", "M3", "E5", "SE2", "2", "2a", "Level 3".
 const CODE = String.raw`(?:[A-Z]{1,4}[ -]?\d{1,2}[a-z]?|\d{1,2}[a-z]?|(?:Level|Lvl\.?|Grade|Band|Tier)\s*\d{1,2}[a-z]?)`;
-const ONLY_CODE = new RegExp(`^${CODE}$`);
-const TITLE_THEN_CODE = new RegExp(`^(.+?)\\s*[(\\[]\\s*(${CODE})\\s*[)\\]]$`);
-const CODE_THEN_TITLE = new RegExp(`^(${CODE})\\s*(?:[-–—:|.]|\\s)\\s*(.+)$`);
-const CODE_THEN_PAREN = new RegExp(`^(${CODE})\\s*[(\\[]\\s*(.+?)\\s*[)\\]]$`);
-const TITLE_DASH_CODE = new RegExp(`^(.+?)\\s+[-–—,|]\\s+(${CODE})$`);
+// A code that spans levels ("P1/P2", "IC1–IC2"): only lettered codes, so "1-2 years" stays text.
+const LETTERED = String.raw`[A-Z]{1,4}[ -]?\d{1,2}[a-z]?`;
+const RANGE = String.raw`(?:${LETTERED}\s*[/–-]\s*${LETTERED}|${CODE})`;
+const ONLY_CODE = new RegExp(`^${RANGE}$`);
+const TITLE_THEN_CODE = new RegExp(`^(.+?)\\s*[(\\[]\\s*(${RANGE})\\s*[)\\]]$`);
+const CODE_THEN_TITLE = new RegExp(`^(${RANGE})\\s*(?:[-–—:|.]|\\s)\\s*(.+)$`);
+const CODE_THEN_PAREN = new RegExp(`^(${RANGE})\\s*[(\\[]\\s*(.+?)\\s*[)\\]]$`);
+const TITLE_DASH_CODE = new RegExp(`^(.+?)(?:\\s*,\\s+|\\s+[-–—|/]\\s+)(${RANGE})$`);
 
 export interface LevelLabel {
   title: string;
@@ -17,8 +20,27 @@ export function isLevelCode(text: string): boolean {
   return ONLY_CODE.test(text.trim());
 }
 
+/** A pictograph before or after the label ("🌱 Junior", "Senior (L5) 🚀"): kept on the title, ignored when splitting. */
+const SYMBOLS = String.raw`(?:[\p{Extended_Pictographic}\u200d\ufe0f\u{1f3fb}-\u{1f3ff}]|\p{So})+`;
+const LEADING_SYMBOL = new RegExp(`^(${SYMBOLS})\\s+(?=\\S)`, 'u');
+const TRAILING_SYMBOL = new RegExp(`(?<=\\S)\\s+(${SYMBOLS})$`, 'u');
+
 export function parseLevelLabel(label: string): LevelLabel {
   const text = label.replace(/\s+/g, ' ').trim();
+  const lead = LEADING_SYMBOL.exec(text);
+  if (lead) {
+    const rest = parseLevelLabel(text.slice(lead[0].length));
+    return { ...rest, title: `${lead[1]} ${rest.title}` };
+  }
+  const trail = TRAILING_SYMBOL.exec(text);
+  if (trail) {
+    const rest = parseLevelLabel(text.slice(0, trail.index));
+    return { ...rest, title: `${rest.title} ${trail[1]}` };
+  }
+  return splitLabel(text);
+}
+
+function splitLabel(text: string): LevelLabel {
   if (ONLY_CODE.test(text)) return { title: text, code: text };
   let m = TITLE_THEN_CODE.exec(text);
   if (m) return { title: m[1]!.trim(), code: m[2]! };
@@ -26,7 +48,7 @@ export function parseLevelLabel(label: string): LevelLabel {
   if (m) return { title: m[2]!.trim(), code: m[1]! };
   m = CODE_THEN_TITLE.exec(text);
   // "D4 - Developer 4", "Level 3 - Senior Engineer", "L3: Senior Engineer" — but not "1-2 years".
-  if (m && /\p{L}/u.test(m[2]!)) return { title: m[2]!.trim(), code: m[1]! };
+  if (m && /\p{L}/u.test(m[2]!) && !/^\d/.test(m[2]!)) return { title: m[2]!.trim(), code: m[1]! };
   m = TITLE_DASH_CODE.exec(text);
   if (m) return { title: m[1]!.trim(), code: m[2]! };
   return { title: text };

@@ -38,6 +38,14 @@ describe('parseLevelLabel', () => {
     ['Staff Software Engineer', { title: 'Staff Software Engineer' }],
     ['Senior Vice President / CTO / CIO', { title: 'Senior Vice President / CTO / CIO' }],
     ['Level 0', { title: 'Level 0', code: 'Level 0' }],
+    ['P1 / P2 — Engineer', { title: 'Engineer', code: 'P1 / P2' }],
+    ['P1/P2', { title: 'P1/P2', code: 'P1/P2' }],
+    ['Senior Engineer, L5', { title: 'Senior Engineer', code: 'L5' }],
+    ['Senior Engineer / L5', { title: 'Senior Engineer', code: 'L5' }],
+    ['🌱 Junior Engineer (L1)', { title: '🌱 Junior Engineer', code: 'L1' }],
+    ['⭐ L3 - Senior', { title: '⭐ Senior', code: 'L3' }],
+    ['Senior Engineer (L5) 🚀', { title: 'Senior Engineer 🚀', code: 'L5' }],
+    ['1-2 years', { title: '1-2 years' }],
   ])('%s', (label, expected) => {
     expect(parseLevelLabel(label)).toEqual(expected);
   });
