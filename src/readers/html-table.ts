@@ -13,6 +13,7 @@ import { cleanInline, cleanText } from '../text/plain.js';
 import type { DraftCell, DraftCompetency, DraftLevel, TableFragment } from './draft.js';
 import type { ReaderInput } from './types.js';
 import { isEmptyMark } from './placeholder.js';
+import { rowNamesEnd } from './table-axes.js';
 
 /** Where a parsed HTML string sits in its source, and where its messages go. */
 export interface TableContext {
@@ -281,7 +282,10 @@ function describeAxes(grid: Grid, headerRows: number): Axes {
   for (let c = 1; c < w; c += 1) {
     const cell = header[c];
     if (cell && cell !== header[c - 1] && looksLikeLevel(cell.text)) {
-      firstLevelColumn = c;
+      firstLevelColumn = rowNamesEnd(
+        header.map((h) => ({ text: cleanInline(h?.text ?? '') })),
+        c,
+      );
       break;
     }
   }

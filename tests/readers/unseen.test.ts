@@ -224,3 +224,42 @@ describe('unseen ladders', () => {
     expect(t!.competencies.map((c) => c.name)).toEqual(['Scope', 'Influence']);
   });
 });
+
+/** Small documents shaped like ones found in the wild, read from a string. */
+function readText(text: string, path = 'probe.txt') {
+  const result = readSource(new TextEncoder().encode(text), path);
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return { ladder: result.ladder as Ladder, diagnostics: result.diagnostics };
+}
+
+describe('probes: shapes seen in published ladders', () => {
+  it('GFM: a "Competency" header keeps a first level whose name has no seniority word', () => {
+    const { ladder } = readText(
+      '# X\n\n| Competency | Engineer | Senior Engineer | Staff Engineer |\n|---|---|---|---|\n| Code | Writes code | Designs code | Sets standards |\n| Teamwork | Helps | Mentors | Leads |\n',
+    );
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Engineer', 'Senior Engineer', 'Staff Engineer']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Code', 'Teamwork']);
+  });
+
+  it('GFM: an empty corner, and a spanning code "P1/P2"', () => {
+    const a = readText('# X\n\n| | Engineer | Senior Engineer |\n|---|---|---|\n| Code | Writes code | Designs code |\n').ladder.tracks[0]!;
+    expect(titles(a)).toEqual(['Engineer', 'Senior Engineer']);
+    const b = readText('# X\n\n| Competency | P1/P2 | P3 | P4 |\n|---|---|---|---|\n| Code | Writes code | Designs code | Sets standards |\n').ladder.tracks[0]!;
+    expect(codes(b)).toEqual(['P1/P2', 'P3', 'P4']);
+  });
+
+  it('GFM: a "Description" column before the levels stays a description, not a level', () => {
+    const { ladder } = readText('# X\n\n| Competency | Description | Junior | Senior |\n|---|---|---|---|\n| Code | Writing code | Writes code | Designs code |\n');
+    expect(titles(ladder.tracks[0]!)).toEqual(['Junior', 'Senior']);
+  });
+
+  it('HTML: a "Competency" header keeps a first level whose name has no seniority word', () => {
+    const { ladder } = readText(
+      '<table><tr><th>Competency</th><th>Engineer</th><th>Senior Engineer</th></tr><tr><td>Code</td><td>Writes well-tested code for features of moderate complexity.</td><td>Designs code</td></tr><tr><td>Teamwork</td><td>Helps</td><td>Mentors</td></tr></table>',
+    );
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Engineer', 'Senior Engineer']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Code', 'Teamwork']);
+  });
+});

@@ -9,6 +9,7 @@ import { isLevelCode } from '../../text/level-label.js';
 import { FACT_HEADER, looksLikeLevel, splitExperience, TITLE_LABEL } from './level-words.js';
 import { inlineText, isLinksOrImagesOnly, positionOf } from './mdast.js';
 import { isEmptyMark } from '../placeholder.js';
+import { ROW_DIMENSION, rowNamesEnd } from '../table-axes.js';
 
 interface Cell {
   text: string;
@@ -82,8 +83,8 @@ function isLongTextColumn(body: readonly Cell[][], column: number): boolean {
  */
 function firstLevelColumn(header: readonly Cell[], body: readonly Cell[][]): number | undefined {
   for (let k = 1; k < header.length; k += 1) {
-    if (looksLikeLevel(header[k]!.text)) return k;
-    if (isLongTextColumn(body, k)) return k === header.length - 1 ? undefined : k;
+    if (looksLikeLevel(header[k]!.text)) return rowNamesEnd(header, k);
+    if (isLongTextColumn(body, k)) return k === header.length - 1 ? undefined : rowNamesEnd(header, k);
   }
   // Levels with names of the company's own ("Bronze | Silver | Gold") and short cells: the header
   // of the row names says what the rows are ("Competency", "Skill"); the two or more columns after
@@ -92,9 +93,6 @@ function firstLevelColumn(header: readonly Cell[], body: readonly Cell[][]): num
   if (last >= 0 && header.length - last - 1 >= 2 && header.slice(0, last + 1).every((c) => c.text === '' || ROW_DIMENSION.test(c.text))) return last + 1;
   return undefined;
 }
-
-/** A header for the rows of a competency matrix: what each row is. */
-const ROW_DIMENSION = /^(?:competenc(?:y|ies)|skills?|areas?|categor(?:y|ies)|dimensions?|attributes?|capabilit(?:y|ies)|criteria|criterion|behaviou?rs?|topics?|pillars?|themes?|sub-?categor(?:y|ies))(?:\s*\/\s*levels?)?$/i;
 
 /** Could this table hold levels? Tables of two plain columns are name/value lists instead. */
 export function mayHoldLevels(table: Table): boolean {
