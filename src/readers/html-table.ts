@@ -13,7 +13,7 @@ import { cleanInline, cleanText } from '../text/plain.js';
 import type { DraftCell, DraftCompetency, DraftLevel, TableFragment } from './draft.js';
 import type { ReaderInput } from './types.js';
 import { isEmptyMark } from './placeholder.js';
-import { rowNamesEnd } from './table-axes.js';
+import { rowNamesEnd, SUMMARY_HEADER } from './table-axes.js';
 
 /** Where a parsed HTML string sits in its source, and where its messages go. */
 export interface TableContext {
@@ -410,7 +410,7 @@ interface CompetencyColumns {
 
 /** A line of the table that describes each level rather than expecting something of it. */
 interface LevelAttribute {
-  kind: 'title' | 'metadata';
+  kind: 'title' | 'metadata' | 'summary';
   name: string;
   column: number;
 }
@@ -536,6 +536,11 @@ class LayoutReader {
 
   /** A "Title" or "Years of experience" line of one-line cells describes levels: not a competency. */
   #readAttribute(c: number, name: string, cell: GridCell): boolean {
+    if (SUMMARY_HEADER.test(name)) {
+      this.#attributes.push({ kind: 'summary', name, column: c });
+      this.#context.diagnostics.info('level-attribute', `"${name}" holds level summaries, not a competency`, cell.position);
+      return true;
+    }
     const kind = TITLE_HEADER.test(name) ? 'title' : METADATA_HEADER.test(name) ? 'metadata' : undefined;
     if (!kind || this.#levelRows.some((r) => this.#slot(r, c)?.text.includes('\n'))) return false;
     this.#attributes.push({ kind, name, column: c });
@@ -690,6 +695,10 @@ class LayoutReader {
       if (!text) continue;
       if (attribute.kind === 'metadata') {
         level.draft.metadata = { ...level.draft.metadata, [attribute.name]: text };
+        continue;
+      }
+      if (attribute.kind === 'summary') {
+        if (!isEmptyMark(text)) level.draft.summary = cleanText(this.#slot(r, attribute.column)!.text);
         continue;
       }
       // The label column then holds the code ("L3"), unless it already reads as a title.

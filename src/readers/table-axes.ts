@@ -21,3 +21,6 @@ const NOT_A_LEVEL_HEADER = /^(?:descriptions?|definitions?|summary|overview|note
 /** A header for the rows of a competency matrix: what each row is. */
 export const ROW_DIMENSION = /^(?:competenc(?:y|ies)|skills?|areas?|categor(?:y|ies)|dimensions?|attributes?|capabilit(?:y|ies)|criteria|criterion|behaviou?rs?|topics?|pillars?|themes?|sub-?categor(?:y|ies))(?:\s*\/\s*levels?)?$/i;
 
+
+/** A row or column that sums a level up rather than naming a competency ("Summary", "Overview"). */
+export const SUMMARY_HEADER = /^(?:(?:level\s+)?(?:summary|overview)|(?:in\s+)?(?:a|one)\s+(?:sentence|line|nutshell)|at\s+a\s+glance)$/i;

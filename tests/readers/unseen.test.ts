@@ -263,3 +263,49 @@ describe('probes: shapes seen in published ladders', () => {
     expect(t!.competencies.map((c) => c.name)).toEqual(['Code', 'Teamwork']);
   });
 });
+
+describe('probes: level summaries in tables', () => {
+  it('GFM levels as rows: a "Summary" column is the level summary, not a competency', () => {
+    const { ladder } = readText(
+      '# X\n\n| Level | Summary | Technical | People |\n|---|---|---|---|\n| Engineer I | New to the industry. | Writes code | Learns from others |\n| Engineer II | Independent. | Owns features | Helps peers |\n',
+    );
+    const [t] = ladder.tracks;
+    expect(t!.levels.map((l) => [l.title, l.summary])).toEqual([
+      ['Engineer I', 'New to the industry.'],
+      ['Engineer II', 'Independent.'],
+    ]);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Technical', 'People']);
+  });
+
+  it('GFM levels as columns: a "Summary" row is the level summary', () => {
+    const { ladder } = readText(
+      '# X\n\n| | Junior | Senior |\n|---|---|---|\n| Summary | Learns the craft with guidance from the team around them. | Leads projects |\n| Code | Writes code | Designs code |\n',
+    );
+    const [t] = ladder.tracks;
+    expect(t!.levels.map((l) => l.summary)).toEqual(['Learns the craft with guidance from the team around them.', 'Leads projects']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Code']);
+  });
+});
+
+describe('probes: level summaries in HTML tables', () => {
+  it('levels as rows: a "Summary" column is the level summary', () => {
+    const { ladder } = readText(
+      '<table><tr><th>Level</th><th>Summary</th><th>Technical</th></tr><tr><td>Engineer I</td><td>New to the industry.</td><td>Writes code</td></tr><tr><td>Engineer II</td><td>Independent.</td><td>Owns features</td></tr></table>',
+    );
+    const [t] = ladder.tracks;
+    expect(t!.levels.map((l) => [l.title, l.summary])).toEqual([
+      ['Engineer I', 'New to the industry.'],
+      ['Engineer II', 'Independent.'],
+    ]);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Technical']);
+  });
+
+  it('levels as columns: an "Overview" row is the level summary', () => {
+    const { ladder } = readText(
+      '<table><tr><th></th><th>Junior Engineer</th><th>Senior Engineer</th></tr><tr><td>Overview</td><td>Learns.</td><td>Leads.</td></tr><tr><td>Code</td><td>Writes code</td><td>Designs code</td></tr></table>',
+    );
+    const [t] = ladder.tracks;
+    expect(t!.levels.map((l) => l.summary)).toEqual(['Learns.', 'Leads.']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Code']);
+  });
+});

@@ -9,7 +9,7 @@ import { isLevelCode } from '../../text/level-label.js';
 import { FACT_HEADER, looksLikeLevel, splitExperience, TITLE_LABEL } from './level-words.js';
 import { inlineText, isLinksOrImagesOnly, positionOf } from './mdast.js';
 import { isEmptyMark } from '../placeholder.js';
-import { ROW_DIMENSION, rowNamesEnd } from '../table-axes.js';
+import { ROW_DIMENSION, rowNamesEnd, SUMMARY_HEADER } from '../table-axes.js';
 
 interface Cell {
   text: string;
@@ -200,15 +200,17 @@ function levelsAsColumns(header: Cell[], body: Cell[][], position: Position, ctx
 }
 
 /**
- * A row per level. A short "Title" column gives the titles of coded levels ("L1 | Software Engineer
- * I"), short fact columns ("Experience") become level metadata; every other column is a competency.
- */
-/**
  * A "Title" row of short texts gives coded levels their titles ("| Title | Junior | Senior |" under
  * "| | L1 | L2 |"); an "Experience" row gives facts. True when the row was one of those.
  */
 function levelFacts(name: string, row: readonly Cell[], levelColumns: readonly number[], levels: DraftLevel[]): boolean {
   const texts = levelColumns.map((j) => row[j]!.text);
+  if (SUMMARY_HEADER.test(name)) {
+    levels.forEach((level, i) => {
+      if (texts[i] && !isEmptyMark(texts[i]!)) level.summary = texts[i]!;
+    });
+    return true;
+  }
   if (!texts.every((t) => t.length <= 60 && !t.includes('\n'))) return false;
   if (TITLE_LABEL.test(name) && levels.every((l) => isLevelCode(l.label))) {
     levels.forEach((level, i) => {
@@ -225,12 +227,18 @@ function levelFacts(name: string, row: readonly Cell[], levelColumns: readonly n
   return true;
 }
 
+/**
+ * A row per level. A short "Title" column gives the titles of coded levels ("L1 | Software Engineer
+ * I"), short fact columns ("Experience") become level metadata, a "Summary" column the level's
+ * summary; every other column is a competency.
+ */
 function levelsAsRows(header: Cell[], body: Cell[][], position: Position, ctx: ReadContext): TableFragment | undefined {
   const short = (j: number): boolean => body.every((r) => r[j]!.text.length <= 60 && !r[j]!.text.includes('\n'));
   const columns = header.map((c, j) => ({ c, j })).slice(1).filter(({ c }) => c.text !== '');
   const titleColumn = columns.find(({ c, j }) => TITLE_LABEL.test(c.text) && short(j));
-  const factColumns = columns.filter(({ c, j }) => c !== titleColumn?.c && FACT_HEADER.test(c.text) && short(j));
-  const competencyColumns = columns.filter((col) => col !== titleColumn && !factColumns.includes(col));
+  const summaryColumn = columns.find(({ c }) => SUMMARY_HEADER.test(c.text));
+  const factColumns = columns.filter(({ c, j }) => c !== titleColumn?.c && c !== summaryColumn?.c && FACT_HEADER.test(c.text) && short(j));
+  const competencyColumns = columns.filter((col) => col !== titleColumn && col !== summaryColumn && !factColumns.includes(col));
   const levels: DraftLevel[] = [];
   const competencies: DraftCompetency[] = competencyColumns.map(({ c }) => withPosition({ name: c.text, cells: [] }, c.position));
   for (const row of body) {
@@ -250,6 +258,8 @@ function levelsAsRows(header: Cell[], body: Cell[][], position: Position, ctx: R
     } else if (title) metadata[titleColumn!.c.text] = title;
     for (const { c, j } of factColumns) if (row[j]!.text) metadata[c.text] = row[j]!.text;
     if (Object.keys(metadata).length) draft.metadata = metadata;
+    const summary = summaryColumn ? row[summaryColumn.j]!.text : '';
+    if (summary && !isEmptyMark(summary)) draft.summary = summary;
     levels.push(draft);
     competencyColumns.forEach(({ j }, i) => {
       const cell = row[j]!;
