@@ -309,3 +309,37 @@ describe('probes: level summaries in HTML tables', () => {
     expect(t!.competencies.map((c) => c.name)).toEqual(['Code']);
   });
 });
+
+describe('probes: two role families with the same band codes', () => {
+  it('tables under "Individual Contributor" and "Management" are two tracks', () => {
+    const { ladder } = readText(
+      '# Career Ladder\n\n## Individual Contributor\n\n| Competency | L4 | L5 | L6 |\n|---|---|---|---|\n| Technical | Applies | Masters | Sets direction |\n\n## Management\n\n| Competency | L4 | L5 | L6 |\n|---|---|---|---|\n| People | Leads a team | Leads managers | Leads an org |\n',
+    );
+    expect(ladder.tracks.map((t) => [t.name, codes(t), t.competencies.map((c) => c.name)])).toEqual([
+      ['Individual Contributor', ['L4', 'L5', 'L6'], ['Technical']],
+      ['Management', ['L4', 'L5', 'L6'], ['People']],
+    ]);
+  });
+
+  it('prose levels under "Engineering track" and "Management track" are two tracks', () => {
+    const { ladder } = readText(
+      '# Ladder\n\n## Engineering track\n\n### Junior\n\n- **Code:** Writes code\n\n### Senior\n\n- **Code:** Designs code\n\n## Management track\n\n### Junior\n\n- **People:** Runs one-on-ones\n\n### Senior\n\n- **People:** Grows managers\n',
+      'probe.md',
+    );
+    expect(ladder.tracks.map((t) => [t.name, titles(t)])).toEqual([
+      ['Engineering', ['Junior', 'Senior']],
+      ['Management', ['Junior', 'Senior']],
+    ]);
+  });
+
+  it('sub-headings that are not role families stay categories of one track', () => {
+    const { ladder } = readText(
+      '# Ladder\n\n## Technical\n\n| Competency | L1 | L2 |\n|---|---|---|\n| Code | Writes | Designs |\n\n## Leadership\n\n| Competency | L1 | L2 |\n|---|---|---|\n| Mentoring | Learns | Teaches |\n',
+    );
+    expect(ladder.tracks).toHaveLength(1);
+    expect(ladder.tracks[0]!.competencies.map((c) => [c.name, c.category])).toEqual([
+      ['Code', 'Technical'],
+      ['Mentoring', 'Leadership'],
+    ]);
+  });
+});

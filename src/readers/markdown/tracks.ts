@@ -29,6 +29,8 @@ export interface TrackContext {
 interface Group {
   keys: string[];
   fragments: Fragment[];
+  /** The role-family heading the fragments sit under, if any: same levels under two are two tracks. */
+  family?: Section | undefined;
 }
 
 const normalise = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -70,15 +72,32 @@ function levelIdentity(fragments: readonly Fragment[]): (level: DraftLevel) => s
   return (level) => find(keysOf(level)[0]!);
 }
 
+/**
+ * A heading that names a role family: "Individual Contributor", "Management", "Engineering
+ * Managers", "Staff+ Track". Companies often give both ladders the same band codes (L4 … L6), so
+ * same levels under two such headings are two tracks, not categories of one.
+ */
+const ROLE_FAMILY_HEADING =
+  /^(?:the\s+)?(?:[\w+-]+\s+){0,2}(?:individual\s+contributors?|ics?|managers?|management|people\s+(?:managers?|leaders?|leadership))(?:\s+(?:tracks?|paths?|ladders?|levels?))?$|\s(?:track|path|ladder)s?$/i;
+
+/** The nearest enclosing section, other than the document title's, that names a role family. */
+function roleFamilySection(section: Section, titleSection: Section | undefined): Section | undefined {
+  for (let s: Section | undefined = section; s; s = s.parent) {
+    if (s !== titleSection && s.heading && ROLE_FAMILY_HEADING.test(s.title.trim())) return s;
+  }
+  return undefined;
+}
+
 export function assembleTracks(fragments: readonly Fragment[], baselines: readonly Baseline[], tc: TrackContext): DraftTrack[] {
   const identity = levelIdentity(fragments);
   const groups: Group[] = [];
   for (const fragment of [...fragments].sort((a, b) => a.offset - b.offset)) {
     const keys = fragment.levels.map(identity);
     const set = [...new Set(keys)].sort().join('\0');
-    const group = groups.find((g) => [...new Set(g.keys)].sort().join('\0') === set);
+    const family = roleFamilySection(fragment.section, tc.titleSection);
+    const group = groups.find((g) => [...new Set(g.keys)].sort().join('\0') === set && g.family === family);
     if (group) group.fragments.push(fragment);
-    else groups.push({ keys, fragments: [fragment] });
+    else groups.push({ keys, fragments: [fragment], family });
   }
   // A levels overview (a row per level, short facts) that matches none of the levels described
   // elsewhere would be a second, empty copy of them: report it instead of making a track.
