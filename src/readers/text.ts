@@ -490,13 +490,28 @@ function codesOf(labels: ReadonlyArray<{ label: string }>): string | undefined {
 const LEADING_CODE = /^([A-Z]{1,4} ?\d{1,2})(?=\s*[:—–-]\s|\s+\p{Ll}|\s*$)/u;
 const LEVEL_HEADING = /^.{0,50}[(\[][A-Z]{1,4} ?\d{1,2}[)\]]$/u;
 
+/** A line ending in a colon, as a heading over the lines below it ("Level 1 - Associate:"). */
+const withoutColon = (text: string): string => text.replace(/\s*:$/, '');
+
+/**
+ * A short line that is only a level's code and title, in any of the usual shapes ("Level 1 -
+ * Associate:", "L1 Junior Engineer", "LEVEL 2 — ENGINEER"): a level heading. Bare numbers do not
+ * count ("2 years"), nor lines with sentence punctuation inside.
+ */
+function codedHeading(text: string): string | undefined {
+  const line = withoutColon(text);
+  if (wordCount(line) > 8 || line.length > 60 || /[.!?;,]\s|[.!?;,]$/.test(line)) return undefined;
+  const { code } = parseLevelLabel(line);
+  return code !== undefined && /\p{L}/u.test(code) ? line : undefined;
+}
+
 /** Without a sequence: levels are the codes that lead paragraphs or stand as headings, in order of first appearance. */
 function discoverLevels(paragraphs: readonly Paragraph[]): FoundTrack | undefined {
   const levels: DraftLevel[] = [];
   const codes = new Set<string>();
   let anchor: Paragraph | undefined;
   for (const p of paragraphs) {
-    const label = LEVEL_HEADING.test(p.text) ? p.text : LEADING_CODE.exec(p.text)?.[1];
+    const label = LEVEL_HEADING.test(p.text) ? p.text : (codedHeading(p.text) ?? LEADING_CODE.exec(p.text)?.[1]);
     const code = label ? (parseLevelLabel(label).code ?? label) : undefined;
     if (!label || !code || codes.has(code)) continue;
     codes.add(code);
@@ -517,11 +532,12 @@ function titleHeadings(paragraphs: readonly Paragraph[]): FoundTrack | undefined
   const headings = paragraphs.filter((p, i) => {
     const next = paragraphs[i + 1];
     // The first line is the page's title ("Software Engineer Levels" over the intro), not a level.
-    return i > 0 && isShortLine(p.text) && isTitleLike(p.text) && namesARole(p.text) && next !== undefined && !isShortLine(next.text);
+    const line = withoutColon(p.text);
+    return i > 0 && isShortLine(line) && isTitleLike(line) && namesARole(line) && next !== undefined && !isShortLine(next.text);
   });
-  const labels = new Set(headings.map((p) => p.text.toLowerCase()));
+  const labels = new Set(headings.map((p) => withoutColon(p.text).toLowerCase()));
   if (headings.length < MIN_TITLE_HEADINGS || labels.size !== headings.length) return undefined;
-  const levels = headings.map((p) => ({ label: p.text, position: startOf(p) }));
+  const levels = headings.map((p) => ({ label: withoutColon(p.text), position: startOf(p) }));
   return { track: { name: '', levels, competencies: [], position: startOf(headings[0]!) }, anchor: headings[0]! };
 }
 
@@ -566,7 +582,7 @@ function roleOf(p: Paragraph, context: Context, heading: KnownLevel | undefined)
   if (!/[\p{L}\p{N}]/u.test(p.text)) return { role: 'skip', reason: 'a line of symbols only (a rule or ornament)' };
   if (context.menu.has(p)) return { role: 'skip', reason: `"${p.text}" is part of a navigation menu` };
   if (labels) return isBareSequence(p.text, labels) ? { role: 'structure' } : { role: 'prose' };
-  if (leadingLevel(p.text, known, true)) return { role: 'structure' };
+  if (leadingLevel(withoutColon(p.text), known, true)) return { role: 'structure' };
   if (isBoilerplate(p.text)) return { role: 'skip', reason: `"${p.text}" reads as page chrome, not ladder content` };
   const lead = leadingLevel(p.text, known);
   if (lead) {
@@ -591,7 +607,7 @@ function rolesOf(body: readonly Paragraph[], context: Context): Role[] {
   let heading: KnownLevel | undefined;
   return body.map((p) => {
     const role = roleOf(p, context, heading);
-    if (role.role === 'structure' && !context.sequences.has(p)) heading = leadingLevel(p.text, context.known, true)?.level;
+    if (role.role === 'structure' && !context.sequences.has(p)) heading = leadingLevel(withoutColon(p.text), context.known, true)?.level;
     return role;
   });
 }

@@ -343,3 +343,34 @@ describe('probes: two role families with the same band codes', () => {
     ]);
   });
 });
+
+describe('probes: scraped text with level heading lines', () => {
+  const statements = (t: Track) => t.competencies.flatMap((c) => c.expectations.map((e) => [e.level, e.statements]));
+
+  it('"Level 1 - Associate:" lines over bullet lists', () => {
+    const { ladder } = readText(
+      'Infrastructure Engineer Levels\n\nLevel 1 - Associate:\n- Operates existing infrastructure with supervision\n- Follows runbooks\nLevel 2 - Engineer:\n- Builds new infrastructure modules\nLevel 3 - Senior Engineer:\n- Designs platforms for several teams\n',
+    );
+    const [t] = ladder.tracks;
+    expect(t!.levels.map((l) => [l.code, l.title])).toEqual([
+      ['Level 1', 'Associate'],
+      ['Level 2', 'Engineer'],
+      ['Level 3', 'Senior Engineer'],
+    ]);
+    expect(statements(t!)).toEqual([
+      ['level-1', ['Operates existing infrastructure with supervision', 'Follows runbooks']],
+      ['level-2', ['Builds new infrastructure modules']],
+      ['level-3', ['Designs platforms for several teams']],
+    ]);
+  });
+
+  it('title lines ending in a colon, and "L1 Junior Engineer" / "LEVEL 3 — SENIOR ENGINEER" lines', () => {
+    const a = readText(
+      'Engineering levels at Acme\n\nJunior Engineer:\nLearns the codebase and ships small fixes with help.\n\nEngineer:\nShips features on their own and reviews code.\n\nSenior Engineer:\nLeads projects across the team and mentors others.\n',
+    ).ladder.tracks[0]!;
+    expect(titles(a)).toEqual(['Junior Engineer', 'Engineer', 'Senior Engineer']);
+    const b = readText('Levels\n\nL1 Junior Engineer\nLearns the codebase with help.\nL2 Engineer\nShips features alone.\nLEVEL 3 — SENIOR ENGINEER\nLeads projects.\n').ladder.tracks[0]!;
+    expect(codes(b)).toEqual(['L1', 'L2', 'LEVEL 3']);
+    expect(statements(b).map(([, s]) => s)).toEqual([['Learns the codebase with help.'], ['Ships features alone.'], ['Leads projects.']]);
+  });
+});
