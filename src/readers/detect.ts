@@ -14,6 +14,18 @@ const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/m;
 const EMPHASIS = /(\*\*|__)\S[^\n]*?\S\1/;
 const LINK = /\[[^\]\n]+\]\([^)\s]+\)/;
 const HTML_TABLE = /<table\b/i;
+const HTML_DOCUMENT = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype|html|head|body)\b/i;
+const HTML_HEADING = /<h[1-6]\b/i;
+
+/**
+ * An HTML page rather than Markdown with some HTML in it: it starts as a document (`<!doctype>`,
+ * `<html>`, `<body>`), or it starts with a tag, has HTML headings and no Markdown headings. (A
+ * README that opens with `<p align="center">` over `# Title` is Markdown.)
+ */
+export function isHtmlPage(text: string): boolean {
+  if (HTML_DOCUMENT.test(text)) return true;
+  return HTML_START.test(text) && HTML_HEADING.test(text) && !ATX_HEADING.test(text) && !SETEXT_HEADING.test(text);
+}
 
 /** The YAML block at the top of a document, if it starts with one. */
 export function frontMatterOf(text: string): { yaml: string; endLine: number } | undefined {
@@ -27,6 +39,8 @@ export function detectFormat(text: string): SourceFormat {
   const front = frontMatterOf(text);
   if (front && /^topics\s*:/m.test(front.yaml) && /^levels\s*:/m.test(front.yaml)) return 'front-matter';
   if (HTML_START.test(text) && HTML_TABLE.test(text)) return 'html-table';
+  // An HTML page without tables: headings, lists and paragraphs, read as prose.
+  if (isHtmlPage(text)) return 'prose';
   const body = front ? text.split('\n').slice(front.endLine).join('\n') : text;
   if (GFM_DELIMITER_ROW.test(body) || GFM_SINGLE_COLUMN_DELIMITER.test(body)) return 'gfm-table';
   const signals = [LIST_ITEM.test(body), EMPHASIS.test(body), LINK.test(body), HTML_TABLE.test(body)].filter(Boolean).length;

@@ -2,12 +2,12 @@
 // The document is parsed once; sections are read bottom-up into fragments (a table, a run of level
 // headings, a run of competency headings), which tracks.ts groups into tracks.
 
-import { frontMatterOf } from './detect.js';
+import { frontMatterOf, isHtmlPage } from './detect.js';
 import type { DraftLadder } from './draft.js';
 import type { Fragment, ReadContext } from './markdown/context.js';
 import { isTextBlock, readLevelBody } from './markdown/level-body.js';
 import { hasLevelCode, levelKey, looksLikeLevel, namesARole } from './markdown/level-words.js';
-import { blockLines, parseMarkdown } from './markdown/mdast.js';
+import { blockLines, parseHtmlAsMarkdown, parseMarkdown } from './markdown/mdast.js';
 import { competencyRunFragment, findCompetencyRun, findLevelRuns, isBaselineHeading, levelRunFragment, readBaseline } from './markdown/prose.js';
 import { buildSections, type Section } from './markdown/sections.js';
 import { reportSkipped, subtreeUsed } from './markdown/skipped.js';
@@ -17,7 +17,7 @@ import type { ReaderInput } from './types.js';
 import { titleFromFileName } from '../text/file-title.js';
 
 export function readMarkdown(input: ReaderInput): DraftLadder {
-  const top = buildSections(parseMarkdown(withoutFrontMatter(input)));
+  const top = buildSections(isHtmlPage(input.text) ? parseHtmlAsMarkdown(input.text) : parseMarkdown(withoutFrontMatter(input)));
   const ctx: ReadContext = { input, used: new Set() };
   const ladder: DraftLadder = { tracks: [] };
 

@@ -374,3 +374,22 @@ describe('probes: scraped text with level heading lines', () => {
     expect(statements(b).map(([, s]) => s)).toEqual([['Learns the codebase with help.'], ['Ships features alone.'], ['Leads projects.']]);
   });
 });
+
+describe('probes: an HTML page without tables', () => {
+  it('reads headings, bold run-in labels and lists as Markdown prose, with the HTML positions', () => {
+    const { ladder, diagnostics } = readText(
+      '<html><head><title>Careers | Acme</title><script>alert(1)</script></head><body><nav><a href="/">Home</a> <a href="/jobs">Jobs</a></nav><h1>Engineering Ladder</h1>\n<p>How we grow engineers.</p>\n<h2>Junior Engineer</h2>\n<ul><li><strong>Impact:</strong> Completes tasks.</li><li><strong>Craft:</strong> Writes tests.</li></ul>\n<h2>Senior Engineer</h2>\n<ul><li><strong>Impact:</strong> Leads projects.</li><li><strong>Craft:</strong> Designs systems.</li></ul>\n</body></html>\n',
+    );
+    expect(ladder.source.format).toBe('prose');
+    expect([ladder.title, ladder.description]).toEqual(['Engineering Ladder', 'How we grow engineers.']);
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Junior Engineer', 'Senior Engineer']);
+    expect(t!.competencies.map((c) => [c.name, c.expectations.map((e) => e.statements)])).toEqual([
+      ['Impact', [['Completes tasks.'], ['Leads projects.']]],
+      ['Craft', [['Writes tests.'], ['Designs systems.']]],
+    ]);
+    expect(cell(t!, 'Impact', 'senior-engineer')?.position).toEqual({ line: 6, column: 5 });
+    expect(JSON.stringify(ladder)).not.toContain('alert');
+    expect(diagnostics.map((d) => d.ruleId)).toContain('skipped-content');
+  });
+});

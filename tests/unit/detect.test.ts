@@ -12,6 +12,10 @@ describe('detectFormat (content only)', () => {
     ['<!-- ladderc:canonical v1 -->\n# T\n', 'ladderc-md'],
     ['Technical Roles\nJunior (P1) → Mid (P2)\nIndividual contributor\n', 'text'],
     ['Just a sentence - with a dash.\nAnother line.\n', 'text'],
+    ['<!doctype html><html><body><h1>Ladder</h1><h2>Junior</h2><p>Learns.</p></body></html>', 'prose'],
+    ['<h1>Ladder</h1>\n<h2>Junior</h2>\n<ul><li>Learns.</li></ul>\n', 'prose'],
+    ['<p align="center"><img src="logo.png"></p>\n\n# Ladder\n\n## Junior\n\n- Learns.\n', 'prose'],
+    ['<h2>Junior (L1)</h2>\n<table><tr><td>x</td></tr></table>', 'html-table'],
   ])('%j → %s', (text, format) => {
     expect(detectFormat(text)).toBe(format);
   });

@@ -1,16 +1,29 @@
 // The one Markdown parse per document, and the plain text of mdast nodes (no markup survives).
 
+import { toMdast } from 'hast-util-to-mdast';
 import type { Nodes, Root, RootContent } from 'mdast';
+import rehypeParse from 'rehype-parse';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from '../../model.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
+const htmlParser = unified().use(rehypeParse);
 
 export function parseMarkdown(text: string): Root {
   // unified types the result of a run as a generic unist node; remark's parser always yields a Root.
   return parser.runSync(parser.parse(text)) as Root;
+}
+
+/**
+ * An HTML page as the Markdown tree it would be (headings, lists, paragraphs, emphasis), with the
+ * HTML's own line and column on every node, so the prose rules read both alike. `<script>`,
+ * `<style>` and the `<head>` never reach the tree.
+ */
+export function parseHtmlAsMarkdown(text: string): Root {
+  const tree = toMdast(htmlParser.parse(text));
+  return tree.type === 'root' ? tree : { type: 'root', children: [tree as RootContent] };
 }
 
 export function positionOf(node: { position?: { start: { line: number; column: number } } | undefined }): Position | undefined {
