@@ -14,10 +14,13 @@ import { reportSkipped, subtreeUsed } from './markdown/skipped.js';
 import { holdsTable, tableFragments } from './markdown/tables.js';
 import { assembleTracks, type Baseline } from './markdown/tracks.js';
 import type { ReaderInput } from './types.js';
+import type { Heading, Root, RootContent } from 'mdast';
+import { inlineText } from './markdown/mdast.js';
 import { titleFromFileName } from '../text/file-title.js';
 
 export function readMarkdown(input: ReaderInput): DraftLadder {
-  const top = buildSections(isHtmlPage(input.text) ? parseHtmlAsMarkdown(input.text) : parseMarkdown(withoutFrontMatter(input)));
+  const tree = isHtmlPage(input.text) ? parseHtmlAsMarkdown(input.text) : parseMarkdown(withoutFrontMatter(input));
+  const top = buildSections(boldLevelLinesAsHeadings(tree, input));
   const ctx: ReadContext = { input, used: new Set() };
   const ladder: DraftLadder = { tracks: [] };
 
@@ -151,4 +154,35 @@ function ladderDescription(title: Section, ctx: ReadContext): string {
     ctx.used.add(block);
   }
   return paragraphs.join('\n\n');
+}
+
+/**
+ * Levels written as bold lines instead of headings ("**Level 1: Operations Engineer I**" over a
+ * list): when no heading names a level and two or more paragraphs that are only bold text do,
+ * those paragraphs become headings one below the heading they sit under, so the prose rules
+ * read them as level headings.
+ */
+function boldLevelLinesAsHeadings(tree: Root, input: ReaderInput): Root {
+  const boldText = (node: RootContent): string | undefined => {
+    if (node.type !== 'paragraph' || node.children.length !== 1) return undefined;
+    const only = node.children[0]!;
+    if (only.type !== 'strong') return undefined;
+    return inlineText([only]).trim().replace(/:$/, '');
+  };
+  if (tree.children.some((n) => n.type === 'heading' && looksLikeLevel(inlineText(n.children)))) return tree;
+  const bold = tree.children.filter((n) => {
+    const text = boldText(n);
+    return text !== undefined && looksLikeLevel(text);
+  });
+  if (bold.length < 2) return tree;
+  let depth = 1;
+  const children = tree.children.map((node): RootContent => {
+    if (node.type === 'heading') depth = node.depth;
+    if (!bold.includes(node) || node.type !== 'paragraph') return node;
+    const heading: Heading = { type: 'heading', depth: Math.min(6, depth + 1) as Heading['depth'], children: node.children };
+    if (node.position) heading.position = node.position;
+    return heading;
+  });
+  input.diagnostics.info('bold-level-lines', `read ${bold.length} bold lines as level headings`, bold[0]!.position ? { line: bold[0]!.position.start.line, column: bold[0]!.position.start.column } : undefined);
+  return { ...tree, children };
 }

@@ -393,3 +393,21 @@ describe('probes: an HTML page without tables', () => {
     expect(diagnostics.map((d) => d.ruleId)).toContain('skipped-content');
   });
 });
+
+describe('probes: levels written as bold lines', () => {
+  it('"**Level 1: Operations Engineer I**" over a list is a level heading', () => {
+    const { ladder, diagnostics } = readText('# Ops Ladder\n\n**Level 1: Operations Engineer I**\n\n- Runs playbooks\n\n**Level 2: Operations Engineer II**\n\n- Writes playbooks\n', 'probe.md');
+    const [t] = ladder.tracks;
+    expect(t!.levels.map((l) => [l.code, l.title])).toEqual([
+      ['Level 1', 'Operations Engineer I'],
+      ['Level 2', 'Operations Engineer II'],
+    ]);
+    expect(t!.competencies.flatMap((c) => c.expectations.map((e) => e.statements))).toEqual([['Runs playbooks'], ['Writes playbooks']]);
+    expect(diagnostics.find((d) => d.ruleId === 'bold-level-lines')?.line).toBe(3);
+  });
+
+  it('bold labels that are not levels stay as they were', () => {
+    const { ladder } = readText('# Ladder\n\n## Junior\n\n**Impact**\n\nShips small fixes.\n\n## Senior\n\n**Impact**\n\nLeads projects.\n', 'probe.md');
+    expect(titles(ladder.tracks[0]!)).toEqual(['Junior', 'Senior']);
+  });
+});
