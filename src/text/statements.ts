@@ -9,14 +9,18 @@ const ABBREVIATIONS = new Set([
 // then (optionally opening quotes/brackets and) a capital letter.
 const SENTENCE_END = /([.!?]+)(["'”’)\]]*)(\s*)(?=["'“‘(\[]?\p{Lu})/gu;
 
+// A list marker typed into a line ("• Reviews PRs", "- Writes code", "2. Tests it" in a table
+// cell): it marks the item, it is not part of the statement.
+const LINE_MARKER = /^(?:[•·◦▪▸‣∙●○■□✓✔➢➤]\s*|[-–—*+]\s+|\d{1,2}[.)]\s+)/u;
+
 /**
- * Statements of a text: its non-empty lines (list items, `<br>` lines, paragraphs), each further
- * split at sentence ends. Never splits where there is no punctuation.
+ * Statements of a text: its non-empty lines (list items, `<br>` lines, paragraphs) without a typed
+ * list marker, each further split at sentence ends. Never splits where there is no punctuation.
  */
 export function splitStatements(text: string): string[] {
   const out: string[] = [];
   for (const rawLine of text.split('\n')) {
-    const line = rawLine.trim();
+    const line = rawLine.trim().replace(LINE_MARKER, '').trim();
     if (line) out.push(...splitSentences(line));
   }
   return out;
