@@ -81,10 +81,16 @@ function readTracks(list: readonly Block[], title: string | undefined, input: Re
   return [...tracks.values()];
 }
 
-/** `<title>`, else the first `<h1>`, else a lone top-rank heading before the tables, else the first table's caption; else none (the caller uses the file name). */
+/**
+ * `<title>`, unless it is a site's page title ("Careers | Acme", "Ladder – Acme Wiki") and the page
+ * has an `<h1>`; else the first `<h1>`, else a lone top-rank heading before the tables, else the
+ * first table's caption; else none (the caller uses the file name).
+ */
 function documentTitle(list: readonly Block[], tables: readonly TableBlock[]): string | undefined {
-  for (const block of list) if (block.kind === 'title' && block.text) return block.text;
-  for (const block of list) if (block.kind === 'heading' && block.depth === 1 && block.text) return block.text;
+  const h1 = list.find((b): b is HeadingBlock => b.kind === 'heading' && b.depth === 1 && b.text !== '')?.text;
+  const title = list.find((b): b is Extract<Block, { kind: 'title' }> => b.kind === 'title' && b.text !== '')?.text;
+  if (title && !(h1 && SITE_SEPARATOR.test(title))) return title;
+  if (h1) return h1;
   // A fragment without an h1: a lone heading of the top rank present, before any table, titles it
   // (an `<h2>` over the one table), as a lone top heading does in Markdown.
   const headings = list.filter((b): b is HeadingBlock => b.kind === 'heading' && b.text !== '');
@@ -96,6 +102,8 @@ function documentTitle(list: readonly Block[], tables: readonly TableBlock[]): s
   const text = caption ? cleanInline(textOf(caption)) : '';
   return text || undefined;
 }
+
+const SITE_SEPARATOR = /\s[|–—·:»-]\s/;
 
 /** Paragraphs before the first table and before any section heading (h2–h6) describe the ladder. */
 function ladderDescription(list: readonly Block[]): string | undefined {

@@ -386,6 +386,15 @@ describe('HTML documents', () => {
     expect(onlyTrack(ladder)).toMatchObject({ name: 'Site Reliability', description: 'For SREs.' });
   });
 
+  it('prefers the <h1> to a site page title such as "Careers | Acme"', () => {
+    const { ladder } = readHtml(`<!doctype html>
+<html><head><title>Careers | Acme</title></head><body>
+<h1>Engineering Competency Matrix</h1>
+<table><tr><th>Level</th><th>Scope</th></tr><tr><td>L1</td><td>x</td></tr></table>
+</body></html>`);
+    expect(ladder?.title).toBe('Engineering Competency Matrix');
+  });
+
   it('joins tables with the same levels into one track, and keeps other level sets apart', () => {
     const { ladder } = readHtml(`<h1>Ladder</h1>
 <h2>Engineers</h2>
