@@ -449,6 +449,7 @@ class LayoutReader {
   #levelsByLabel = new Map<string, LevelBuild>();
   /** Section rows met so far; levels before the first one are section 0. */
   readonly #sectionRows: GridCell[] = [];
+  readonly #groupSections = new Set<GridCell>();
 
   constructor(layout: Layout, context: TableContext) {
     this.#layout = layout;
@@ -582,7 +583,20 @@ class LayoutReader {
   #readLevels(): void {
     let current: LevelBuild | undefined;
     let currentLabel: Slot;
+    // Two or more group labels beside the level labels ("Individual contributor" over IC1–IC3,
+    // "Manager" over M1–M2): each group is a set of levels of its own, a track.
+    const groupColumn = this.#layout.labelColumn - 1;
+    const groups = groupColumn < 0 ? [] : distinct(this.#levelRows.map((r) => this.#slot(r, groupColumn)).filter((c): c is GridCell => Boolean(c && cleanInline(c.text))));
+    let currentGroup: Slot;
     for (const r of this.#levelRows) {
+      const group = groups.length >= 2 ? this.#slot(r, groupColumn) : undefined;
+      if (group && group !== currentGroup && groups.includes(group)) {
+        this.#startSection(group, 'group');
+        this.#groupSections.add(group);
+        currentGroup = group;
+        current = undefined;
+        currentLabel = undefined;
+      }
       const label = this.#slot(r, this.#layout.labelColumn);
       if (label && label === currentLabel && current) {
         this.#readLine(current, r); // under a level label that spans several lines
@@ -603,10 +617,14 @@ class LayoutReader {
     }
   }
 
-  /** A line that is one cell across the table starts a new set of levels (a track of its own). */
-  #startSection(row: GridCell): void {
+  /** A line that is one cell across the table, or a group label, starts a new set of levels (a track of its own). */
+  #startSection(row: GridCell, kind: 'line' | 'group' = 'line'): void {
     this.#sectionRows.push(row);
     this.#levelsByLabel = new Map();
+    if (kind === 'group') {
+      this.#context.diagnostics.info('group-label', `"${cleanInline(row.text)}" groups levels of this table: they are read as a track of their own`, row.position);
+      return;
+    }
     this.#context.diagnostics.info(
       'table-section',
       `"${cleanInline(row.text)}" spans the whole table: the levels after it are read as a separate track`,
@@ -720,7 +738,7 @@ class LayoutReader {
   #reportGroupLabels(): void {
     const groups = distinct(this.#levelRows.flatMap((r) => Array.from({ length: this.#layout.labelColumn }, (_, c) => this.#slot(r, c))));
     for (const cell of groups) {
-      if (!cell.text) continue;
+      if (!cell.text || this.#groupSections.has(cell)) continue;
       this.#context.diagnostics.info('group-label', `"${cleanInline(cell.text)}" groups levels of this table; it is not read as ladder content`, cell.position, 'give each group its own table under its own heading to make it a track');
     }
   }

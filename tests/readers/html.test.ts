@@ -268,6 +268,23 @@ ${header}
     expect(diagnostics).toMatchObject([{ severity: 'info', ruleId: 'group-label', line: 3 }]);
   });
 
+  it('reads two or more group labels over the levels as separate tracks', () => {
+    const { fragments, diagnostics } = tables(`<table>
+<thead><tr><th rowspan="2">Competency</th><th colspan="2">Individual Contributor</th><th colspan="2">Manager</th></tr>
+<tr><th>IC1</th><th>IC2</th><th>M1</th><th>M2</th></tr></thead>
+<tbody><tr><td>Execution</td><td>Completes tasks</td><td>Completes projects</td><td>Team delivers</td><td>Org delivers</td></tr></tbody>
+</table>`);
+    expect(fragments.map((f) => [f.caption, f.levels.map((l) => l.label)])).toEqual([
+      ['Individual Contributor', ['IC1', 'IC2']],
+      ['Manager', ['M1', 'M2']],
+    ]);
+    expect(matrix(fragments[1]!)).toEqual({ M1: { Execution: 'Team delivers' }, M2: { Execution: 'Org delivers' } });
+    expect(diagnostics.map((d) => [d.ruleId, d.line])).toEqual([
+      ['group-label', 2],
+      ['group-label', 2],
+    ]);
+  });
+
   it('reads title and experience columns as level titles and metadata, not competencies', () => {
     const { fragments, diagnostics } = tables(`<table>
 <tr><th>Level</th><th>Title</th><th>Years of experience</th><th>Scope</th><th>Craft</th></tr>
