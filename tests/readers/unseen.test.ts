@@ -411,3 +411,15 @@ describe('probes: levels written as bold lines', () => {
     expect(titles(ladder.tracks[0]!)).toEqual(['Junior', 'Senior']);
   });
 });
+
+describe('probes: nested list items', () => {
+  it('an item ending in a colon keeps its sub-items as one statement; others stand alone', () => {
+    const { ladder } = readText(
+      '# L\n\n## Junior Engineer\n\n- **Technical:** Delivers features:\n  - with tests\n  - with docs\n- **Teamwork:** Helps others\n\n## Senior Engineer\n\n- **Technical:** Designs systems\n  - for scale\n- **Teamwork:** Mentors\n',
+      'probe.md',
+    );
+    const [t] = ladder.tracks;
+    expect(cell(t!, 'Technical', 'junior-engineer')?.statements).toEqual(['Delivers features: with tests; with docs']);
+    expect(cell(t!, 'Technical', 'senior-engineer')?.statements).toEqual(['Designs systems', 'for scale']);
+  });
+});

@@ -5,7 +5,7 @@
 import type { List, ListItem, Paragraph, RootContent, Table } from 'mdast';
 import type { Position } from '../../model.js';
 import type { DraftEquivalent } from '../draft.js';
-import { blockLines, inlineText, isLinkList, isLinksOrImagesOnly, positionOf, wholeParagraphIs } from './mdast.js';
+import { blockLines, inlineText, isLinkList, itemLines, isLinksOrImagesOnly, positionOf, wholeParagraphIs } from './mdast.js';
 import { descendants, type Section } from './sections.js';
 
 export interface Entry {
@@ -81,7 +81,7 @@ function itemEntry(item: ListItem): Entry | undefined {
   const tailLines = tail.flatMap(blockLines);
   const runIn = runInLabel(head, true);
   if (runIn && (runIn.rest !== '' || tailLines.length > 0)) {
-    return entry(runIn.label, [...splitLines(runIn.rest), ...tailLines], positionOf(item), positionOf(item));
+    return entry(runIn.label, itemLines(tail, splitLines(runIn.rest)), positionOf(item), positionOf(item));
   }
   const text = inlineText(head.children).replace(/:$/, '');
   if (tail.some((c) => c.type === 'list') && isLabel(text)) {
@@ -251,7 +251,7 @@ export function readLevelBody(section: Section): LevelBody {
 /** A list item's own position, so each unlabelled item can point at its place in the source. */
 function positionOfLine(list: List, text: string): Position | undefined {
   for (const item of list.children) {
-    if (item.children.some((c) => blockLines(c).includes(text))) return positionOf(item);
+    if (itemLines(item.children).includes(text)) return positionOf(item);
   }
   return undefined;
 }

@@ -82,7 +82,7 @@ export function blockLines(node: RootContent): string[] {
     case 'heading':
       return splitLines(inlineText(node.children));
     case 'list':
-      return node.children.flatMap((item) => item.children.flatMap(blockLines));
+      return node.children.flatMap((item) => itemLines(item.children));
     case 'blockquote':
       return node.children.flatMap(blockLines);
     case 'table':
@@ -91,6 +91,23 @@ export function blockLines(node: RootContent): string[] {
     default:
       return [];
   }
+}
+
+/**
+ * A list item's lines. An item that ends in a colon over a nested list ("Delivers features:" over
+ * "with tests", "with docs") is one statement with its sub-items: "Delivers features: with tests;
+ * with docs"; otherwise every line stands alone.
+ */
+export function itemLines(children: readonly RootContent[], lead: readonly string[] = []): string[] {
+  const out: string[] = [...lead];
+  for (const child of children) {
+    const lines = blockLines(child);
+    const last = out[out.length - 1];
+    if (child.type === 'list' && last !== undefined && /:\s*$/.test(last) && lines.length > 0) {
+      out[out.length - 1] = `${last.trimEnd()} ${lines.map((l) => l.replace(/[.;,]\s*$/, '')).join('; ')}`;
+    } else out.push(...lines);
+  }
+  return out;
 }
 
 function splitLines(text: string): string[] {
