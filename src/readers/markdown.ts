@@ -7,7 +7,7 @@ import type { DraftLadder } from './draft.js';
 import type { Fragment, ReadContext } from './markdown/context.js';
 import { isTextBlock, readLevelBody } from './markdown/level-body.js';
 import { hasLevelCode, levelKey, looksLikeLevel, namesARole } from './markdown/level-words.js';
-import { blockLines, parseHtmlAsMarkdown, parseMarkdown } from './markdown/mdast.js';
+import { blockLines, isLinksOrImagesOnly, parseHtmlAsMarkdown, parseMarkdown } from './markdown/mdast.js';
 import { competencyRunFragment, findCompetencyRun, findLevelRuns, isBaselineHeading, levelRunFragment, readBaseline } from './markdown/prose.js';
 import { buildSections, type Section } from './markdown/sections.js';
 import { reportSkipped, subtreeUsed } from './markdown/skipped.js';
@@ -21,6 +21,7 @@ import { titleFromFileName } from '../text/file-title.js';
 export function readMarkdown(input: ReaderInput): DraftLadder {
   const tree = isHtmlPage(input.text) ? parseHtmlAsMarkdown(input.text) : parseMarkdown(withoutFrontMatter(input));
   const top = buildSections(boldLevelLinesAsHeadings(tree, input));
+  reportLinkTargets(tree, input);
   const ctx: ReadContext = { input, used: new Set() };
   const ladder: DraftLadder = { tracks: [] };
 
@@ -185,4 +186,27 @@ function boldLevelLinesAsHeadings(tree: Root, input: ReaderInput): Root {
   });
   input.diagnostics.info('bold-level-lines', `read ${bold.length} bold lines as level headings`, bold[0]!.position ? { line: bold[0]!.position.start.line, column: bold[0]!.position.start.column } : undefined);
   return { ...tree, children };
+}
+
+/**
+ * Links inside ladder text ("Writes [CI pipelines](https://…)") keep their text; the model has no
+ * place for the target. Say so once, so the address is not dropped silently. Lines made only of
+ * links are navigation and are reported where they are skipped.
+ */
+function reportLinkTargets(tree: Root, input: ReaderInput): void {
+  const links: Array<{ position?: { start: { line: number; column: number } } | undefined }> = [];
+  const walk = (node: { type: string; children?: unknown[] }, linksOnly: boolean): void => {
+    if (node.type === 'link' && !linksOnly) links.push(node as (typeof links)[number]);
+    const only = node.type === 'paragraph' ? isLinksOrImagesOnly((node as { children: Parameters<typeof isLinksOrImagesOnly>[0] }).children) : linksOnly;
+    for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] }, only);
+  };
+  walk(tree, false);
+  const first = links[0]?.position?.start;
+  if (!first) return;
+  input.diagnostics.info(
+    'link-targets',
+    `${links.length === 1 ? 'a link keeps' : `${links.length} links keep`} only ${links.length === 1 ? 'its' : 'their'} text in the model; the address${links.length === 1 ? ' is' : 'es are'} not kept`,
+    { line: first.line, column: first.column },
+    'write an address that matters into the text itself',
+  );
 }

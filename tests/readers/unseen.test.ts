@@ -423,3 +423,11 @@ describe('probes: nested list items', () => {
     expect(cell(t!, 'Technical', 'senior-engineer')?.statements).toEqual(['Designs systems', 'for scale']);
   });
 });
+
+describe('probes: links in ladder text', () => {
+  it('keeps the link text and says, once, that the addresses are not kept', () => {
+    const { ladder, diagnostics } = readText('# X\n\n| Competency | Junior | Senior |\n|---|---|---|\n| Docs | Writes [CI pipelines](https://ci.example) | Reviews [docs](https://d.example) |\n');
+    expect(cell(ladder.tracks[0]!, 'Docs', 'junior')?.text).toBe('Writes CI pipelines');
+    expect(diagnostics.filter((d) => d.ruleId === 'link-targets')).toMatchObject([{ line: 5, message: expect.stringContaining('2 links') }]);
+  });
+});
