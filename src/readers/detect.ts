@@ -5,7 +5,7 @@ import type { SourceFormat } from '../model.js';
 export const CANONICAL_MARKER = /^<!--\s*ladderc:canonical\b/;
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype|html|head|body|table|div|section|article|main|meta|style|p|h[1-6])\b/i;
+const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype|html|head|body|table|div|section|article|main|meta|style|link|title|script|p|h[1-6]|nav|header|footer|aside|ul|ol|dl|details|figure|a|span|center|strong|b|em|i|br|hr)\b/i;
 const GFM_DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/m;
 const GFM_SINGLE_COLUMN_DELIMITER = /^ {0,3}\|[ \t]*:?-+:?[ \t]*\|[ \t]*$/m;
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/m;

@@ -19,7 +19,7 @@ import { inlineText } from './markdown/mdast.js';
 import { titleFromFileName } from '../text/file-title.js';
 
 export function readMarkdown(input: ReaderInput): DraftLadder {
-  const tree = isHtmlPage(input.text) ? parseHtmlAsMarkdown(input.text) : parseMarkdown(withoutFrontMatter(input));
+  const tree = isHtmlPage(input.text) ? htmlTree(input) : parseMarkdown(withoutFrontMatter(input));
   const top = buildSections(boldLevelLinesAsHeadings(tree, input));
   reportLinkTargets(tree, input);
   const ctx: ReadContext = { input, used: new Set() };
@@ -209,4 +209,11 @@ function reportLinkTargets(tree: Root, input: ReaderInput): void {
     { line: first.line, column: first.column },
     'write an address that matters into the text itself',
   );
+}
+
+/** An HTML page's tree, its page chrome reported as skipped. */
+function htmlTree(input: ReaderInput): Root {
+  const { tree, chrome } = parseHtmlAsMarkdown(input.text);
+  for (const { tag, position } of chrome) input.diagnostics.info('skipped-content', `skipped the page's <${tag}>: not ladder content`, position);
+  return tree;
 }

@@ -431,3 +431,24 @@ describe('probes: links in ladder text', () => {
     expect(diagnostics.filter((d) => d.ruleId === 'link-targets')).toMatchObject([{ line: 5, message: expect.stringContaining('2 links') }]);
   });
 });
+
+describe('probes: HTML page chrome', () => {
+  it('leaves <header>, <aside> and <footer> out of an HTML page read as prose, with an info each', () => {
+    const { ladder, diagnostics } = readText(
+      '<html><body><header><a href="/">Acme</a></header><main><h1>Ladder</h1>\n<h2>Junior Engineer</h2><p>Ships small fixes.</p>\n<h2>Senior Engineer</h2><p>Leads projects across the team.</p></main>\n<aside><p>Want to join us? We are hiring across all levels.</p></aside>\n<footer><p>Made with love in Berlin.</p></footer></body></html>\n',
+    );
+    const [t] = ladder.tracks;
+    expect(t!.competencies.flatMap((c) => c.expectations.map((e) => e.statements))).toEqual([['Ships small fixes.'], ['Leads projects across the team.']]);
+    expect(diagnostics.filter((d) => d.ruleId === 'skipped-content').map((d) => d.message)).toEqual([
+      "skipped the page's <header>: not ladder content",
+      "skipped the page's <aside>: not ladder content",
+      "skipped the page's <footer>: not ladder content",
+    ]);
+  });
+
+  it('reads an HTML fragment that starts with <nav> as HTML', () => {
+    const { ladder } = readText('<nav><a href="/">Home</a> <a href="/careers">Careers</a></nav>\n<h2>Engineering Levels</h2>\n<table><tr><th>Competency</th><th>Junior</th><th>Senior</th></tr>\n<tr><td>Craft</td><td>Learns</td><td>Teaches</td></tr></table>\n');
+    expect(ladder.source.format).toBe('html-table');
+    expect(titles(ladder.tracks[0]!)).toEqual(['Junior', 'Senior']);
+  });
+});

@@ -1,6 +1,7 @@
 // The one Markdown parse per document, and the plain text of mdast nodes (no markup survives).
 
 import { toMdast } from 'hast-util-to-mdast';
+import type { Element as HastElement, ElementContent as HastNode, Root as HastRoot } from 'hast';
 import type { Nodes, Root, RootContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import remarkGfm from 'remark-gfm';
@@ -10,20 +11,48 @@ import type { Position } from '../../model.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 const htmlParser = unified().use(rehypeParse);
+type HastParent = HastRoot | HastElement;
 
 export function parseMarkdown(text: string): Root {
   // unified types the result of a run as a generic unist node; remark's parser always yields a Root.
   return parser.runSync(parser.parse(text)) as Root;
 }
 
+/** Page chrome around the ladder: navigation, sidebars, footers, and headers without a heading. */
+const CHROME = new Set(['nav', 'aside', 'footer', 'header']);
+
+export interface HtmlAsMarkdown {
+  tree: Root;
+  /** The chrome elements left out, for the caller to report. */
+  chrome: Array<{ tag: string; position: Position | undefined }>;
+}
+
 /**
  * An HTML page as the Markdown tree it would be (headings, lists, paragraphs, emphasis), with the
  * HTML's own line and column on every node, so the prose rules read both alike. `<script>`,
- * `<style>` and the `<head>` never reach the tree.
+ * `<style>` and the `<head>` never reach the tree; `<nav>`, `<aside>`, `<footer>` and a `<header>`
+ * without a heading are left out and listed.
  */
-export function parseHtmlAsMarkdown(text: string): Root {
-  const tree = toMdast(htmlParser.parse(text));
-  return tree.type === 'root' ? tree : { type: 'root', children: [tree as RootContent] };
+export function parseHtmlAsMarkdown(text: string): HtmlAsMarkdown {
+  const hast = htmlParser.parse(text);
+  const chrome: HtmlAsMarkdown['chrome'] = [];
+  const hasHeading = (node: HastNode): boolean =>
+    node.type === 'element' && (/^h[1-6]$/.test(node.tagName) || node.children.some(hasHeading));
+  const prune = (node: HastParent): void => {
+    node.children = node.children.filter((child) => {
+      if (child.type !== 'element') return true;
+      if (CHROME.has(child.tagName) && !(child.tagName === 'header' && hasHeading(child))) {
+        const start = child.position?.start;
+        chrome.push({ tag: child.tagName, position: start ? { line: start.line, column: start.column } : undefined });
+        return false;
+      }
+      prune(child);
+      return true;
+    });
+  };
+  prune(hast);
+  const tree = toMdast(hast);
+  return { tree: tree.type === 'root' ? tree : { type: 'root', children: [tree as RootContent] }, chrome };
 }
 
 export function positionOf(node: { position?: { start: { line: number; column: number } } | undefined }): Position | undefined {
