@@ -452,3 +452,26 @@ describe('probes: HTML page chrome', () => {
     expect(titles(ladder.tracks[0]!)).toEqual(['Junior', 'Senior']);
   });
 });
+
+describe('probes: numbered level headings', () => {
+  it('"## 2. Engineer" between coded numbered headings is a level, though it has no seniority word', () => {
+    const { ladder } = readText(
+      '# L\n\n## 1. Associate Engineer\n\n- **Scope:** Tasks\n\n## 2. Engineer\n\n- **Scope:** Features\n\n## 3. Senior Engineer\n\n- **Scope:** Projects\n',
+      'probe.md',
+    );
+    expect(ladder.tracks[0]!.levels.map((l) => [l.code, l.title])).toEqual([
+      ['1', 'Associate Engineer'],
+      ['2', 'Engineer'],
+      ['3', 'Senior Engineer'],
+    ]);
+  });
+
+  it('numbered sections that are not a sequence of levels stay out', () => {
+    const { ladder, diagnostics } = readText(
+      '# L\n\n## 1. Introduction\n\nWhy we have levels.\n\n## Junior Engineer\n\n- **Scope:** Tasks\n\n## Senior Engineer\n\n- **Scope:** Projects\n',
+      'probe.md',
+    );
+    expect(titles(ladder.tracks[0]!)).toEqual(['Junior Engineer', 'Senior Engineer']);
+    expect(diagnostics.some((d) => d.message.includes('Introduction'))).toBe(true);
+  });
+});

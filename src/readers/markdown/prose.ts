@@ -62,12 +62,21 @@ export interface LevelRun {
  * titles, so that "Introduction" and "Philosophy" never become levels. `tableLevels` are the keys of
  * the levels of the tables directly under `parent`.
  */
+const NUMBERED_HEADING = /^(\d{1,2})[.)]\s+\S/;
+
 export function findLevelRuns(parent: Section, isContainer: (s: Section) => boolean, tableLevels: ReadonlySet<string> = new Set()): LevelRun[] {
   const candidates = parent.children.filter((c) => !isContainer(c) && !isBaselineHeading(c.title) && !isAboutTheLadder(c.title));
   const coded = candidates.filter((c) => hasLevelCode(c.title));
   // One coded heading is a level too when a table beside it has that level ("### Level 1" under a
   // matrix whose only row is level 1).
   const known = coded.length === 1 && tableLevels.has(levelKey(coded[0]!.title));
+  // "## 1. Associate Engineer", "## 2. Engineer", "## 3. Senior Engineer": a numbered sequence
+  // that holds coded headings is levels throughout, though "Engineer" carries no seniority word.
+  const numbered = candidates.filter((c) => NUMBERED_HEADING.test(c.title));
+  const numbers = numbered.map((c) => Number(NUMBERED_HEADING.exec(c.title)![1]));
+  if (coded.length >= 2 && numbered.length > coded.length && coded.every((c) => numbered.includes(c)) && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1)) {
+    return [{ sections: numbered, bodies: numbered.map(readLevelBody) }];
+  }
   if (coded.length >= 2 || known) {
     // Between the first and the last coded heading, a heading with a level's title is a level too.
     const from = parent.children.indexOf(coded[0]!);
