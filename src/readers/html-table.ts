@@ -13,7 +13,7 @@ import { cleanInline, cleanText } from '../text/plain.js';
 import type { DraftCell, DraftCompetency, DraftLevel, TableFragment } from './draft.js';
 import type { ReaderInput } from './types.js';
 import { isEmptyMark } from './placeholder.js';
-import { rowNamesEnd, SUMMARY_HEADER } from './table-axes.js';
+import { isDescribingHeader, rowNamesEnd, SUMMARY_HEADER } from './table-axes.js';
 
 /** Where a parsed HTML string sits in its source, and where its messages go. */
 export interface TableContext {
@@ -373,10 +373,26 @@ export function readTableElement(table: Element, context: TableContext): TableFr
     return [];
   }
   const titleRows = countTitleRows(grid);
-  const body = grid.slice(titleRows);
-  const axes = describeAxes(body, countHeaderRows(rows.slice(titleRows), body));
+  let body = grid.slice(titleRows);
+  const headerRows = countHeaderRows(rows.slice(titleRows), body);
+  let axes = describeAxes(body, headerRows);
   const orientation = decideOrientation(axes, table, context);
-  const sections = new LayoutReader(layoutFor(body, axes, orientation), context).read();
+  // With levels as columns, "Description", "Notes" or "Examples" columns describe each row's
+  // competency: set aside (by source row) and removed, so they are neither names nor levels.
+  const descriptions = new Map<number, string>();
+  if (orientation === 'levels-as-columns') {
+    const header = body[headerRows - 1] ?? [];
+    const describing = header.map((cell, j) => (j > 0 && cell && header[j - 1] !== cell && isDescribingHeader(cleanInline(cell.text)) ? j : -1)).filter((j) => j > 0);
+    if (describing.length) {
+      body.forEach((row, r) => {
+        const text = describing.map((j) => (row[j] ? cleanText(row[j]!.text) : '')).filter((t) => t && !isEmptyMark(t)).join('\n');
+        if (r >= headerRows && text) descriptions.set(r, text);
+      });
+      body = body.map((row) => row.filter((_, j) => !describing.includes(j)));
+      axes = describeAxes(body, headerRows);
+    }
+  }
+  const sections = new LayoutReader(layoutFor(body, axes, orientation), context, descriptions).read();
   if (sections.length === 0) {
     context.diagnostics.warn('table-without-levels', 'found no level in this table; it is skipped', where, 'label each level in the first column or the header row');
     return [];
@@ -451,7 +467,11 @@ class LayoutReader {
   readonly #sectionRows: GridCell[] = [];
   readonly #groupSections = new Set<GridCell>();
 
-  constructor(layout: Layout, context: TableContext) {
+  /** Competency descriptions by transposed column (the source row), from describing columns. */
+  readonly #descriptions: ReadonlyMap<number, string>;
+
+  constructor(layout: Layout, context: TableContext, descriptions: ReadonlyMap<number, string> = new Map()) {
+    this.#descriptions = descriptions;
     this.#layout = layout;
     this.#context = context;
     this.#levelRows = layout.grid.map((_, r) => r).filter((r) => r >= layout.nameRows);
@@ -530,6 +550,8 @@ class LayoutReader {
       if (this.#readAttribute(c, text, name!)) continue;
       const draft: DraftCompetency = { name: text, cells: [] };
       if (name?.position) draft.position = name.position;
+      const description = this.#descriptions.get(c);
+      if (description) draft.description = description;
       this.#addHierarchy(draft, c, heading);
       this.#competencies.push({ draft, columns: [c] });
     }

@@ -15,6 +15,13 @@ export function rowNamesEnd(header: readonly { text: string }[], k: number): num
   return between.every((c) => c.text !== '' && !NOT_A_LEVEL_HEADER.test(c.text)) ? last + 1 : k;
 }
 
+/** A column that describes its row ("Description", "Notes", "Examples"), wherever it stands. */
+export function isDescribingHeader(text: string): boolean {
+  return DESCRIBING_HEADER.test(text.trim());
+}
+
+const DESCRIBING_HEADER = /^(?:descriptions?|definitions?|notes?|examples?|details?|what (?:it|this) means|meaning|comments?)$/i;
+
 /** Headers of columns that describe the row rather than hold a level. */
 const NOT_A_LEVEL_HEADER = /^(?:descriptions?|definitions?|summary|overview|notes?|examples?|details?|what (?:it|this) means|meaning|purpose|why|owner|weight|sub-?competenc(?:y|ies)|sub-?skills?)$/i;
 

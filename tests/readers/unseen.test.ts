@@ -475,3 +475,25 @@ describe('probes: numbered level headings', () => {
     expect(diagnostics.some((d) => d.message.includes('Introduction'))).toBe(true);
   });
 });
+
+describe('probes: describing columns', () => {
+  it('GFM: a trailing "Notes" column and a "Description" column describe the competency', () => {
+    const a = readText('# X\n\n| Competency | Junior | Mid | Senior | Notes |\n|---|---|---|---|---|\n| Technical | Learns | Builds | Designs | Assessed in the tech interview |\n').ladder.tracks[0]!;
+    expect(titles(a)).toEqual(['Junior', 'Mid', 'Senior']);
+    expect(a.competencies.map((c) => [c.name, c.description])).toEqual([['Technical', 'Assessed in the tech interview']]);
+    const b = readText('# X\n\n| Category | Competency | Description | Junior | Senior |\n|---|---|---|---|---|\n| Craft | Code | Writing code | Learns | Designs |\n| | Tests | Testing | Writes | Plans |\n').ladder.tracks[0]!;
+    expect(b.competencies.map((c) => [c.category, c.name, c.description])).toEqual([
+      ['Craft', 'Code', 'Writing code'],
+      ['Craft', 'Tests', 'Testing'],
+    ]);
+  });
+
+  it('HTML: "Examples" after the levels and "Description" before them describe the competency', () => {
+    const a = readText('<table><tr><th>Competency</th><th>Junior</th><th>Senior</th><th>Examples</th></tr><tr><td>Craft</td><td>Learns</td><td>Teaches</td><td>Code reviews</td></tr></table>').ladder.tracks[0]!;
+    expect(titles(a)).toEqual(['Junior', 'Senior']);
+    expect(a.competencies.map((c) => [c.name, c.description])).toEqual([['Craft', 'Code reviews']]);
+    const b = readText('<table><tr><th>Competency</th><th>Description</th><th>Associate</th><th>Engineer</th></tr><tr><td>Technical</td><td>How well you build software</td><td>Learns</td><td>Builds</td></tr></table>').ladder.tracks[0]!;
+    expect(titles(b)).toEqual(['Associate', 'Engineer']);
+    expect(b.competencies.map((c) => [c.name, c.category, c.description])).toEqual([['Technical', undefined, 'How well you build software']]);
+  });
+});

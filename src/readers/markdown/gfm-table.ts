@@ -9,7 +9,7 @@ import { isLevelCode } from '../../text/level-label.js';
 import { FACT_HEADER, looksLikeLevel, splitExperience, TITLE_LABEL } from './level-words.js';
 import { inlineText, isLinksOrImagesOnly, positionOf } from './mdast.js';
 import { isEmptyMark } from '../placeholder.js';
-import { ROW_DIMENSION, rowNamesEnd, SUMMARY_HEADER } from '../table-axes.js';
+import { isDescribingHeader, ROW_DIMENSION, rowNamesEnd, SUMMARY_HEADER } from '../table-axes.js';
 
 interface Cell {
   text: string;
@@ -131,10 +131,14 @@ function levelsAsColumns(header: Cell[], body: Cell[][], position: Position, ctx
   const unnamedRows = header.length >= 2 && header.every((c) => looksLikeLevel(c.text));
   const k = unnamedRows ? 0 : (firstLevelColumn(header, body) ?? (forced && header.length > 1 ? 1 : undefined));
   if (k === undefined) return undefined;
+  // "Description", "Notes", "Examples" columns, before or after the levels, describe the row.
+  const describing = header.map((c, j) => j).filter((j) => j > 0 && isDescribingHeader(header[j]!.text));
+  const hier = Array.from({ length: k }, (_, j) => j).filter((j) => !describing.includes(j));
   const levelColumns: number[] = [];
   const levels: DraftLevel[] = [];
   for (let j = k; j < header.length; j += 1) {
     const cell = header[j]!;
+    if (describing.includes(j)) continue;
     if (!cell.text) {
       ctx.input.diagnostics.warn('unnamed-column', 'a level column has no header; its cells are skipped', cell.position ?? position);
       continue;
@@ -147,7 +151,7 @@ function levelsAsColumns(header: Cell[], body: Cell[][], position: Position, ctx
   if (levels.length === 0) return undefined;
 
   // Hierarchy columns: a blank cell repeats the row above; a new value resets the columns right of it.
-  const fill: string[] = Array.from({ length: k }, () => '');
+  const fill: string[] = Array.from({ length: hier.length }, () => '');
   let headingCategory: string | undefined;
   const competencies: DraftCompetency[] = [];
   for (const row of body) {
@@ -155,7 +159,7 @@ function levelsAsColumns(header: Cell[], body: Cell[][], position: Position, ctx
     const rest = row.slice(1);
     if (k > 0 && first!.bold && rest.every((c) => c.text === '')) {
       // A category heading row: `| **Skill** | | | |`.
-      if (k >= 2) {
+      if (hier.length >= 2) {
         fill[0] = first!.text;
         fill.fill('', 1);
       } else headingCategory = first!.text;
@@ -171,24 +175,27 @@ function levelsAsColumns(header: Cell[], body: Cell[][], position: Position, ctx
       );
       continue;
     }
-    for (let j = 0; j < k; j += 1) {
+    hier.forEach((j, h) => {
       const text = row[j]!.text;
-      if (!text) continue;
-      fill[j] = text;
-      for (let m = j + 1; m < k; m += 1) if (!row[m]!.text) fill[m] = '';
-    }
-    const name = k > 0 ? fill[k - 1]! : '';
-    if (!name && k > 0) {
+      if (!text) return;
+      fill[h] = text;
+      for (let m = h + 1; m < hier.length; m += 1) if (!row[hier[m]!]!.text) fill[m] = '';
+    });
+    const name = hier.length > 0 ? fill[hier.length - 1]! : '';
+    if (!name && hier.length > 0) {
       ctx.input.diagnostics.info('unnamed-row', 'skipped a table row without a competency name', first!.position);
       continue;
     }
-    if (k === 1 && levelFacts(name, row, levelColumns, levels)) continue;
+    if (hier.length === 1 && levelFacts(name, row, levelColumns, levels)) continue;
     const competency: DraftCompetency = { name, cells: [] };
-    const category = k >= 2 ? fill[0] : headingCategory;
+    const category = hier.length >= 2 ? fill[0] : headingCategory;
     if (category) competency.category = category;
-    const area = k >= 3 ? fill.slice(1, k - 1).filter(Boolean).join(' / ') : '';
+    const area = hier.length >= 3 ? fill.slice(1, hier.length - 1).filter(Boolean).join(' / ') : '';
     if (area) competency.area = area;
-    const at = k > 0 && row[k - 1]!.text ? row[k - 1]!.position : first!.position;
+    const description = describing.map((j) => row[j]!.text).filter((t) => t && !isEmptyMark(t)).join('\n');
+    if (description) competency.description = description;
+    const nameColumn = hier[hier.length - 1];
+    const at = nameColumn !== undefined && row[nameColumn]!.text ? row[nameColumn]!.position : first!.position;
     if (at) competency.position = at;
     levelColumns.forEach((j, level) => {
       const cell = row[j]!;
