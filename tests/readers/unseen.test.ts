@@ -497,3 +497,25 @@ describe('probes: describing columns', () => {
     expect(b.competencies.map((c) => [c.name, c.category, c.description])).toEqual([['Technical', undefined, 'How well you build software']]);
   });
 });
+
+describe('probes: a heading per competency', () => {
+  it('keeps competencies whose names hold "Competency" or "Values"', () => {
+    const { ladder } = readText(
+      '# Ladder\n\n## Technical Competency\n\n- Junior: Writes readable code.\n- Senior: Sets code standards.\n\n## Living our Values\n\n- Junior: Shows our values.\n- Senior: Champions our values.\n\n## Delivery\n\n- Junior: Ships tasks.\n- Senior: Ships projects.\n',
+      'probe.md',
+    );
+    expect(ladder.tracks[0]!.competencies.map((c) => c.name)).toEqual(['Technical Competency', 'Living our Values', 'Delivery']);
+  });
+
+  it('keeps a category that holds one competency', () => {
+    const { ladder } = readText(
+      '# Ladder\n\n## Technical\n\n### Code\n\n- Junior: Writes code.\n- Senior: Designs code.\n\n### Tests\n\n- Junior: Writes tests.\n- Senior: Plans tests.\n\n## Behaviours\n\n### Ownership\n\n- Junior: Owns tasks.\n- Senior: Owns outcomes.\n',
+      'probe.md',
+    );
+    expect(ladder.tracks[0]!.competencies.map((c) => [c.category, c.name])).toEqual([
+      ['Technical', 'Code'],
+      ['Technical', 'Tests'],
+      ['Behaviours', 'Ownership'],
+    ]);
+  });
+});

@@ -238,10 +238,22 @@ export interface CompetencyRun {
  */
 export function findCompetencyRun(parent: Section, isContainer: (s: Section) => boolean): CompetencyRun | undefined {
   const members = parent.children
-    .filter((c) => !isContainer(c) && !isBaselineHeading(c.title) && !isAboutTheLadder(c.title))
+    .filter((c) => !isContainer(c) && !isBaselineHeading(c.title) && !introducesTheLadder(c.title))
     .map((section) => ({ section, body: readLevelBody(section) }))
     .filter(({ body }) => labelsAreLevels(body));
-  return members.length >= 2 ? { members } : undefined;
+  // One competency alone under its heading ("## Behaviours" › "### Ownership") counts when every
+  // one of its labels is a level.
+  const single = members.length === 1 && members[0]!.body.entries.length >= 2 && members[0]!.body.entries.every((e) => looksLikeLevel(e.label));
+  return members.length >= 2 || single ? { members } : undefined;
+}
+
+// Under a heading per competency, words such as "Competency", "Values" or "Pillar" name the
+// competency itself ("Technical Competency", "Living our Values"); only introductions and
+// questions are not competencies.
+const INTRODUCTION = /\b(?:overview|introduction|intro|about|how\s+to|how\s+we|glossary|faq|summary|purpose|philosophy|background|references?|resources|changelog)\b/i;
+
+function introducesTheLadder(title: string): boolean {
+  return /\?\s*$/.test(title) || INTRODUCTION.test(title);
 }
 
 /** The levels are the labels, in order of first appearance; a competency without one is warned about. */
