@@ -519,3 +519,27 @@ describe('probes: a heading per competency', () => {
     ]);
   });
 });
+
+describe('probes: plain "Label:" lines over lists', () => {
+  const competencies = (t: Track) => t.competencies.map((c) => [c.name, c.expectations.map((e) => e.statements)]);
+  const expected = [
+    ['Responsibilities', [['Completes well-scoped tasks.'], ['Owns features end to end.']]],
+    ['Skills', [['Comfortable in at least one language.'], ['Comfortable across our stack.']]],
+  ];
+
+  it('name competencies, with blank lines around them', () => {
+    const { ladder } = readText(
+      '# L\n\n## Software Engineer 1\n\nResponsibilities:\n\n- Completes well-scoped tasks.\n\nSkills:\n\n- Comfortable in at least one language.\n\n## Software Engineer 2\n\nResponsibilities:\n\n- Owns features end to end.\n\nSkills:\n\n- Comfortable across our stack.\n',
+      'probe.md',
+    );
+    expect(competencies(ladder.tracks[0]!)).toEqual(expected);
+  });
+
+  it('name competencies when written tight under a list item', () => {
+    const { ladder } = readText(
+      '# L\n\n## Software Engineer 1\nResponsibilities:\n- Completes well-scoped tasks.\nSkills:\n- Comfortable in at least one language.\n## Software Engineer 2\nResponsibilities:\n- Owns features end to end.\nSkills:\n- Comfortable across our stack.\n',
+      'probe.md',
+    );
+    expect(competencies(ladder.tracks[0]!)).toEqual(expected);
+  });
+});

@@ -199,6 +199,14 @@ export function readLevelBody(section: Section): LevelBody {
         }
         continue;
       }
+      // "Responsibilities:" alone on its line over a list: a label for the blocks that follow, as a
+      // bold line is.
+      const plainLabel = /^([^:\n]{1,40}):$/.exec(text.trim());
+      if (plainLabel && isLabel(plainLabel[1]!) && block.children.every((c) => c.type === 'text')) {
+        current = entry(plainLabel[1]!.trim(), [], position, undefined);
+        body.entries.push(current);
+        continue;
+      }
       const runIn = runInLabel(block, false);
       if (runIn && EQUIVALENT.test(runIn.label)) {
         addEquivalent(body, runIn.label, runIn.rest, position);
@@ -225,12 +233,24 @@ export function readLevelBody(section: Section): LevelBody {
         continue;
       }
     }
-    const lines = blockLines(block);
-    if (current) {
-      current.lines.push(...lines);
-      current.textPosition ??= position;
-    } else {
-      body.plain.push(...lines.map((text) => ({ text, position: block.type === 'list' ? positionOfLine(block, text) ?? position : position })));
+    for (const line of blockLines(block)) {
+      // "Skills:" written tight under a list item is a lazy line of that item ("Completes tasks.
+      // Skills:"): still a label for what follows.
+      const lazy = block.type === 'list' ? /^(?:(.*[.!?])\s+)?([^:.!?\n]{1,40}):$/.exec(line.trim()) : null;
+      const label = lazy && isLabel(lazy[2]!) ? lazy[2]!.trim() : undefined;
+      const text = label ? (lazy![1] ?? '') : line;
+      if (text) {
+        if (current) {
+          current.lines.push(text);
+          current.textPosition ??= position;
+        } else {
+          body.plain.push({ text, position: block.type === 'list' ? (positionOfLine(block, line) ?? position) : position });
+        }
+      }
+      if (label) {
+        current = entry(label, [], position, undefined);
+        body.entries.push(current);
+      }
     }
   }
   // Sub-headings name competencies; their content (and deeper headings' content) is the text.
