@@ -13,6 +13,7 @@ import { cleanInline, cleanText } from '../text/plain.js';
 import type { DraftCell, DraftCompetency, DraftLevel, TableFragment } from './draft.js';
 import type { ReaderInput } from './types.js';
 import { isEmptyMark } from './placeholder.js';
+import { splitExperience } from './markdown/level-words.js';
 import { isDescribingHeader, rowNamesEnd, SUMMARY_HEADER } from './table-axes.js';
 
 /** Where a parsed HTML string sits in its source, and where its messages go. */
@@ -666,7 +667,14 @@ class LayoutReader {
   /** Lines with the same label that are not adjacent are still one level. */
   #levelFor(text: string, label: GridCell): LevelBuild {
     const existing = this.#levelsByLabel.get(text.toLowerCase());
-    if (!existing) return this.#newLevel(text, label.position);
+    if (!existing) {
+      // "Junior<br><small>0-2 years</small>": the years are a fact about the level, not its title.
+      const years = splitExperience(text);
+      const build = this.#newLevel(years.label, label.position);
+      this.#levelsByLabel.set(text.toLowerCase(), build);
+      if (years.experience) build.draft.metadata = { ...build.draft.metadata, experience: years.experience };
+      return build;
+    }
     this.#context.diagnostics.info('merged-level-rows', `level "${text}" appears again; its cells join the first "${text}"`, label.position);
     return existing;
   }

@@ -543,3 +543,13 @@ describe('probes: plain "Label:" lines over lists', () => {
     expect(competencies(ladder.tracks[0]!)).toEqual(expected);
   });
 });
+
+describe('probes: years under a level header', () => {
+  it('HTML "Junior<br><small>0-2 years</small>": title Junior, experience metadata', () => {
+    const { ladder } = readText('<table><tr><th>Competency</th><th>Junior<br><small>0-2 years</small></th><th>Senior<br><small>5+ years</small></th></tr><tr><td>Craft</td><td>Learns</td><td>Improves</td></tr></table>');
+    expect(ladder.tracks[0]!.levels.map((l) => [l.id, l.title, l.metadata])).toEqual([
+      ['junior', 'Junior', { experience: '0-2 years' }],
+      ['senior', 'Senior', { experience: '5+ years' }],
+    ]);
+  });
+});

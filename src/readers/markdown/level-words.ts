@@ -82,8 +82,11 @@ export function sharedTitleWords(labels: readonly string[]): string | undefined 
 // "Junior Engineer (0-2 years)": the years in a level heading are a fact about the level.
 const YEARS = /\s*[(\[]\s*(\d+\s*(?:[-–]\s*\d+\+?|\+)?\s*(?:years?|yrs?)\b[^)\]]*)[)\]]\s*$/i;
 
+// "Junior<br><small>0-2 years</small>": years after the title without brackets.
+const BARE_YEARS = /\s+(\d+\s*(?:[-–]\s*\d+\+?|\+)?\s*(?:years?|yrs?)(?:\s+of\s+experience)?)\s*$/i;
+
 export function splitExperience(label: string): { label: string; experience?: string } {
-  const m = YEARS.exec(label);
+  const m = YEARS.exec(label) ?? BARE_YEARS.exec(label);
   if (!m || m.index === 0) return { label };
   return { label: label.slice(0, m.index).trim(), experience: m[1]!.trim() };
 }
