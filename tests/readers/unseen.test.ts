@@ -553,3 +553,12 @@ describe('probes: years under a level header', () => {
     ]);
   });
 });
+
+describe('probes: notes in block quotes', () => {
+  it('"> Note: …" after the last level is a track note, not a statement', () => {
+    const { ladder } = readText('# L\n\n## Junior\n\n- **Scope:** Tasks.\n\n## Senior\n\n- **Scope:** Several teams.\n\n> Note: levels are not a checklist.\n', 'probe.md');
+    const [t] = ladder.tracks;
+    expect(t!.notes).toEqual(['Note: levels are not a checklist.']);
+    expect(cell(t!, 'Scope', 'senior')?.statements).toEqual(['Several teams.']);
+  });
+});

@@ -177,6 +177,14 @@ export function readLevelBody(section: Section): LevelBody {
   let current: Entry | undefined;
   for (const block of blocks.flatMap(splitRunInLines)) {
     const position = positionOf(block);
+    // "> Note: levels are not a checklist.": a note on the track, as an italic note is.
+    if (block.type === 'blockquote') {
+      const text = blockLines(block).join(' ');
+      if (NOTE.test(text)) {
+        body.notes.push(text);
+        continue;
+      }
+    }
     if (block.type === 'paragraph') {
       const text = inlineText(block.children);
       if (wholeParagraphIs(block, 'emphasis')) {
