@@ -50,6 +50,8 @@ describe('parseLevelLabel', () => {
     ['⭐ L3 - Senior', { title: '⭐ Senior', code: 'L3' }],
     ['Senior Engineer (L5) 🚀', { title: 'Senior Engineer 🚀', code: 'L5' }],
     ['1-2 years', { title: '1-2 years' }],
+    ['Step 2', { title: 'Step 2', code: 'Step 2' }],
+    ['Milestone 3 - Tech lead', { title: 'Tech lead', code: 'Milestone 3' }],
   ])('%s', (label, expected) => {
     expect(parseLevelLabel(label)).toEqual(expected);
   });

@@ -50,10 +50,10 @@ export function namesARole(label: string): boolean {
 export function levelKey(label: string): string {
   const { code, title } = parseLevelLabel(bare(label));
   // "Level 1", "Grade 1" and "1" are the same rung.
-  return (code ?? title).toLowerCase().replace(/^(?:level|lvl\.?|grade|band|tier)\s*(?=\d)/, '').replace(/[\s_-]+/g, '');
+  return (code ?? title).toLowerCase().replace(/^(?:level|lvl\.?|grade|band|tier|step|stage|milestone|rung)\s*(?=\d)/, '').replace(/[\s_-]+/g, '');
 }
 
-const GENERIC_CODE_WORDS = /^(?:level|lvl|grade|band|tier|step)$/i;
+const GENERIC_CODE_WORDS = /^(?:level|lvl|grade|band|tier|step|stage|milestone|rung)$/i;
 
 /** "IC" for IC1…IC5: the letters every code shares, when they are more than a generic word. */
 export function sharedCodePrefix(labels: readonly string[]): string | undefined {
