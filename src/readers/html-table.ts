@@ -228,8 +228,16 @@ function countLabelColumns(grid: Grid, headerRows: number): number {
   const w = width(grid);
   let n = 0;
   while (n < w - 1 && body.length && body.every((row) => row[n]?.header === true)) n += 1;
+  // "| Track | Level | Technical | …": header cells that name a grouping, then the level column.
+  const header = grid[headerRows - 1] ?? [];
+  let g = 0;
+  while (g < w - 2 && header[g] && GROUP_AXIS.test(cleanInline(header[g]!.text))) g += 1;
+  if (g > 0 && header[g] && LEVEL_AXIS.test(cleanInline(header[g]!.text))) n = Math.max(n, g + 1);
   return Math.max(1, n);
 }
+
+/** A header over labels that group levels: a track, a ladder, a role family. */
+const GROUP_AXIS = /^(?:tracks?|ladders?|paths?|families|(?:role|job)\s+famil(?:y|ies)|disciplines?|streams?|functions?)$/i;
 
 // ---------------------------------------------------------------------------------------------
 // Orientation: which axis holds the levels.

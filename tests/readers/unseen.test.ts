@@ -562,3 +562,15 @@ describe('probes: notes in block quotes', () => {
     expect(cell(t!, 'Scope', 'senior')?.statements).toEqual(['Several teams.']);
   });
 });
+
+describe('probes: a Track column beside the levels', () => {
+  it('HTML levels as rows under "Track | Level": one track per group', () => {
+    const { ladder } = readText(
+      '<table><tr><th>Track</th><th>Level</th><th>Technical</th><th>Leadership</th></tr>\n<tr><td rowspan="2">Individual Contributor</td><td>L1 - Engineer</td><td>Writes code</td><td>Learns</td></tr>\n<tr><td>L2 - Senior Engineer</td><td>Designs</td><td>Mentors</td></tr>\n<tr><td rowspan="2">Management</td><td>M1 - Engineering Manager</td><td>Reviews</td><td>Manages</td></tr>\n<tr><td>M2 - Director</td><td>Guides</td><td>Leads managers</td></tr></table>\n',
+    );
+    expect(ladder.tracks.map((t) => [t.name, codes(t), t.competencies.map((c) => c.name)])).toEqual([
+      ['Individual Contributor', ['L1', 'L2'], ['Technical', 'Leadership']],
+      ['Management', ['M1', 'M2'], ['Technical', 'Leadership']],
+    ]);
+  });
+});
