@@ -7,14 +7,15 @@ import type { DraftLadder } from './draft.js';
 import type { Fragment, ReadContext } from './markdown/context.js';
 import { isTextBlock, readLevelBody } from './markdown/level-body.js';
 import { hasLevelCode, levelKey, looksLikeLevel, namesARole } from './markdown/level-words.js';
-import { blockLines, isLinksOrImagesOnly, parseHtmlAsMarkdown, parseMarkdown } from './markdown/mdast.js';
+import { blockLines, isLinksOrImagesOnly, parseHtmlAsMarkdown, parseMarkdown, positionOf } from './markdown/mdast.js';
 import { competencyRunFragment, findCompetencyRun, findLevelRuns, isBaselineHeading, levelRunFragment, readBaseline } from './markdown/prose.js';
 import { buildSections, type Section } from './markdown/sections.js';
 import { reportSkipped, subtreeUsed } from './markdown/skipped.js';
 import { holdsTable, tableFragments } from './markdown/tables.js';
 import { assembleTracks, type Baseline } from './markdown/tracks.js';
 import type { ReaderInput } from './types.js';
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Position } from '../model.js';
 import { inlineText } from './markdown/mdast.js';
 import { titleFromFileName } from '../text/file-title.js';
 
@@ -175,7 +176,7 @@ function boldLevelLinesAsHeadings(tree: Root, input: ReaderInput): Root {
     const text = boldText(n);
     return text !== undefined && looksLikeLevel(text);
   });
-  if (bold.length < 2) return tree;
+  if (bold.length < 2) return levelListsAsHeadings(tree, input);
   let depth = 1;
   const children = tree.children.map((node): RootContent => {
     if (node.type === 'heading') depth = node.depth;
@@ -185,6 +186,87 @@ function boldLevelLinesAsHeadings(tree: Root, input: ReaderInput): Root {
     return heading;
   });
   input.diagnostics.info('bold-level-lines', `read ${bold.length} bold lines as level headings`, bold[0]!.position ? { line: bold[0]!.position.start.line, column: bold[0]!.position.start.column } : undefined);
+  return { ...tree, children };
+}
+
+/** A list item's label and the text after it: "**Engineer I**", "Junior Engineer — Learns …". */
+function itemLevel(item: ListItem): { label: string; rest: PhrasingContent[]; head: Paragraph } | undefined {
+  const head = item.children[0];
+  if (!head || head.type !== 'paragraph' || head.children.length === 0) return undefined;
+  const [first, ...others] = head.children;
+  if (first!.type === 'strong') {
+    const label = inlineText([first!]).trim().replace(/:$/, '').trim();
+    const rest = trimLeading(others, /^\s*(?:[:—–]|\s-)?\s*/);
+    return label && label.length <= 60 ? { label, rest, head } : undefined;
+  }
+  if (first!.type !== 'text') return undefined;
+  const m = /^(.{1,60}?)\s*(?:—|–|:|\s-)\s+/.exec(first!.value);
+  if (!m) return undefined;
+  const rest = trimLeading([{ ...first!, value: first!.value.slice(m[0].length) }, ...others], /^\s*/);
+  return { label: m[1]!.trim(), rest, head };
+}
+
+function trimLeading(nodes: PhrasingContent[], re: RegExp): PhrasingContent[] {
+  const [first, ...others] = nodes;
+  if (!first || first.type !== 'text') return nodes;
+  const value = first.value.replace(re, '');
+  return value ? [{ ...first, value }, ...others] : others;
+}
+
+/**
+ * Levels written as a list ("1. Junior Engineer — Learns our stack.", "- **Engineer I**" over a
+ * nested list): when no heading names a level and every item of a list starts with a level label
+ * (two or more items), each item becomes a heading one below its section, its text and nested
+ * lists the level's content.
+ */
+const LEVELS_HEADING = /\b(?:levels?|ladders?|tracks?|paths?|careers?|roles?|titles?|progression|framework|individual\s+contributors?|managers?|management)\b/i;
+
+function levelListsAsHeadings(tree: Root, input: ReaderInput): Root {
+  // Lists whose items all start with a level label. Labels shared by two lists are a heading per
+  // competency ("## Delivery" over "- Junior: …", "- Senior: …"), not levels written as a list.
+  const candidates = new Map<RootContent, Array<ReturnType<typeof itemLevel>>>();
+  for (const node of tree.children) {
+    if (node.type !== 'list' || node.children.length < 2) continue;
+    const items = node.children.map(itemLevel);
+    // Every item labelled, and most labels read as levels ("Engineer" between "Junior Engineer"
+    // and "Senior Engineer" need not).
+    const levels = items.filter((i) => i && looksLikeLevel(i.label)).length;
+    if (items.every((i) => i !== undefined) && levels >= 2 && levels * 2 > items.length) candidates.set(node, items);
+  }
+  const labelsOf = (items: Array<ReturnType<typeof itemLevel>>) => new Set(items.map((i) => i!.label.toLowerCase()));
+  const shared = (items: Array<ReturnType<typeof itemLevel>>): boolean => {
+    const mine = labelsOf(items);
+    return [...candidates.values()].some((other) => other !== items && [...labelsOf(other)].some((l) => mine.has(l)));
+  };
+  let depth = 1;
+  let count = 0;
+  let first: Position | undefined;
+  // Under the document's title, or a heading that speaks of levels or a role family — not under a
+  // competency's heading ("## Technical skill" over "- Junior: …").
+  let fitting = true;
+  let seenHeading = false;
+  const children = tree.children.flatMap((node): RootContent[] => {
+    if (node.type === 'heading') {
+      depth = node.depth;
+      fitting = !seenHeading || LEVELS_HEADING.test(inlineText(node.children));
+      seenHeading = true;
+    }
+    const items = candidates.get(node);
+    if (!items || node.type !== 'list' || !fitting || shared(items)) return [node];
+    count += items.length;
+    first ??= positionOf(node);
+    return node.children.flatMap((item, i) => {
+      const { label, rest, head } = items[i]!;
+      const heading: Heading = { type: 'heading', depth: Math.min(6, depth + 1) as Heading['depth'], children: [{ type: 'text', value: label }] };
+      if (item.position) heading.position = item.position;
+      const out: RootContent[] = [heading];
+      if (rest.length) out.push({ ...head, children: rest });
+      out.push(...(item.children.slice(1) as RootContent[]));
+      return out;
+    });
+  });
+  if (count === 0) return tree;
+  input.diagnostics.info('level-list', `read the ${count} items of a list as levels`, first);
   return { ...tree, children };
 }
 

@@ -574,3 +574,29 @@ describe('probes: a Track column beside the levels', () => {
     ]);
   });
 });
+
+describe('probes: levels written as a list', () => {
+  const statements = (t: Track) => t.competencies.flatMap((c) => c.expectations.map((e) => e.statements));
+
+  it('"1. Junior Engineer — …" items are levels, "Engineer" among them too', () => {
+    const { ladder, diagnostics } = readText('# Support ladder\n\n1. Junior Engineer — Learns our stack and answers simple tickets.\n2. Engineer — Answers most tickets alone.\n3. Senior Engineer — Owns escalations and writes runbooks.\n', 'probe.md');
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Junior Engineer', 'Engineer', 'Senior Engineer']);
+    expect(statements(t!)).toEqual([['Learns our stack and answers simple tickets.'], ['Answers most tickets alone.'], ['Owns escalations and writes runbooks.']]);
+    expect(diagnostics.find((d) => d.ruleId === 'level-list')?.line).toBe(3);
+  });
+
+  it('"- **Engineer I**" items over nested lists are levels', () => {
+    const { ladder } = readText('# Ladder\n\n- **Engineer I**\n  - Ships small changes.\n  - Asks for help.\n- **Engineer II**\n  - Ships features.\n- **Senior Engineer**\n  - Leads projects.\n', 'probe.md');
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Engineer I', 'Engineer II', 'Senior Engineer']);
+    expect(statements(t!)).toEqual([['Ships small changes.', 'Asks for help.'], ['Ships features.'], ['Leads projects.']]);
+  });
+
+  it('a competency heading over "- Junior: …" items stays a competency', () => {
+    const { ladder } = readText('# Ladder\n\n## Technical skill\n\n- Junior: Builds components.\n- Senior: Designs libraries.\n', 'probe.md');
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Junior', 'Senior']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Technical skill']);
+  });
+});
