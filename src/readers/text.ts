@@ -33,7 +33,7 @@ import type { Position } from '../model.js';
 import { parseLevelLabel } from '../text/level-label.js';
 import { splitSentences } from '../text/statements.js';
 import { namesARole } from './markdown/level-words.js';
-import type { DraftCell, DraftLadder, DraftLevel, DraftTrack } from './draft.js';
+import type { DraftCell, DraftCompetency, DraftLadder, DraftLevel, DraftTrack } from './draft.js';
 import type { ReaderInput } from './types.js';
 
 /** Name of the one competency that holds level content no competency names. */
@@ -750,7 +750,37 @@ export function readText(input: ReaderInput): DraftLadder {
     // No line named the track: the ladder's title is the best name the page offers.
     if (!track.name) track.name = draft.title ?? 'Levels';
     const cells = builder.cells.get(t);
-    if (cells?.length) track.competencies.push({ name: IMPLICIT_COMPETENCY, cells, position: cells[0]!.position! });
+    if (cells?.length) track.competencies.push(...competenciesOf(cells));
   });
   return draft;
+}
+
+const LABELLED_LINE = /^(\p{Lu}[\p{L}\p{N} &/+'’-]{0,40}?):\s+(\S.*)$/su;
+
+/**
+ * Level content as competencies: lines led by a label that recurs at two or more levels ("Scope: …",
+ * "Technical skills: …") are that competency's, in order of first appearance; the rest is one
+ * implicit competency.
+ */
+function competenciesOf(cells: readonly DraftCell[]): DraftCompetency[] {
+  const levelsByLabel = new Map<string, Set<number>>();
+  for (const cell of cells) {
+    const m = LABELLED_LINE.exec(cell.text);
+    if (m) levelsByLabel.set(m[1]!, (levelsByLabel.get(m[1]!) ?? new Set()).add(cell.level));
+  }
+  const named = new Map<string, DraftCompetency>();
+  const rest: DraftCell[] = [];
+  for (const cell of cells) {
+    const m = LABELLED_LINE.exec(cell.text);
+    if (!m || (levelsByLabel.get(m[1]!)?.size ?? 0) < 2) {
+      rest.push(cell);
+      continue;
+    }
+    let competency = named.get(m[1]!);
+    if (!competency) named.set(m[1]!, (competency = { name: m[1]!, cells: [], ...(cell.position ? { position: cell.position } : {}) }));
+    competency.cells.push({ ...cell, text: m[2]!.trim() });
+  }
+  const out = [...named.values()];
+  if (rest.length) out.push({ name: IMPLICIT_COMPETENCY, cells: rest, position: rest[0]!.position! });
+  return out;
 }

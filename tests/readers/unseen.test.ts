@@ -600,3 +600,18 @@ describe('probes: levels written as a list', () => {
     expect(t!.competencies.map((c) => c.name)).toEqual(['Technical skill']);
   });
 });
+
+describe('probes: labelled lines in scraped text', () => {
+  it('"Scope: …" lines that recur at every level are competencies; the rest stays implicit', () => {
+    const { ladder } = readText(
+      'Data Engineering Levels\n\nJunior Data Engineer (L1)\nScope: Single pipelines with guidance.\nTechnical skills: SQL and one language.\n\nData Engineer (L2)\nScope: A domain of pipelines.\nTechnical skills: Streaming and batch.\nWorks closely with analysts.\n\nSenior Data Engineer (L3)\nScope: The platform.\nTechnical skills: Designs systems.\n',
+    );
+    const [t] = ladder.tracks;
+    expect(t!.competencies.map((c) => [c.name, c.expectations.map((e) => e.level)])).toEqual([
+      ['Scope', ['l1', 'l2', 'l3']],
+      ['Technical skills', ['l1', 'l2', 'l3']],
+      ['Expectations', ['l2']],
+    ]);
+    expect(cell(t!, 'Scope', 'l3')?.statements).toEqual(['The platform.']);
+  });
+});
