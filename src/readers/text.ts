@@ -684,6 +684,24 @@ function takeSummaries(builder: Builder, p: Paragraph): void {
   }
 }
 
+/**
+ * "P1 engineers work on small tasks with guidance. They ask for help early.": a paragraph led by
+ * the level's code whose first sentence is about that level gives the summary (when the level has
+ * none yet), as a one-sentence paragraph does; the sentences after it are the level's content.
+ */
+function ledSummary(builder: Builder, level: KnownLevel, p: Paragraph): boolean {
+  const key = levelKey(level);
+  if (builder.summarised.has(key)) return false;
+  const [first, ...rest] = splitSentences(p.text);
+  const found = first ? summaryClause(first, builder.known) : undefined;
+  if (!found || found.level !== level || rest.length === 0) return false;
+  builder.summarised.add(key);
+  builder.draft.tracks[level.track]!.levels[level.level]!.summary = found.text;
+  const restText = rest.join(' ');
+  addCell(builder, level, restText, positionIn(p, Math.max(0, p.text.indexOf(rest[0]!))));
+  return true;
+}
+
 function addDescription(target: { description?: string }, text: string): void {
   target.description = target.description ? `${target.description}\n\n${text}` : text;
 }
@@ -707,7 +725,7 @@ function assemble(builder: Builder, body: readonly Paragraph[], roles: readonly 
       // "P4 takes ownership of large projects." on its own is a clause led by the code: a summary.
       const clause = role.led && clausesOf(p.text, builder.known).length === 1 ? summaryClause(p.text, builder.known) : undefined;
       if (clause && !builder.summarised.has(levelKey(clause.level))) takeSummaries(builder, p);
-      else addCell(builder, role.level, role.text, startOf(p));
+      else if (!ledSummary(builder, role.level, p)) addCell(builder, role.level, role.text, startOf(p));
     } else if (role.role === 'prose') {
       takeSummaries(builder, p);
       // With one track, what describes it describes the ladder: keep it there, once.

@@ -236,10 +236,10 @@ describe('invented scrapes', () => {
     const { ladder } = read(text);
     const track = ladder.tracks[0]!;
     expect(track.levels.map((l) => l.title)).toEqual(['Junior', 'Mid', 'Senior']);
-    // A paragraph led by a code whose code is its subject keeps the code.
-    expect(track.competencies[0]!.expectations.map((e) => [e.level, e.statements])).toEqual([
-      ['s1', ['S1 answers tickets with help.', 'S1 learns the product.']],
-    ]);
+    // A paragraph led by a code: its first sentence is the summary, the rest content that keeps the
+    // code as its subject.
+    expect(track.levels[0]!.summary).toBe('S1 answers tickets with help');
+    expect(track.competencies[0]!.expectations.map((e) => [e.level, e.statements])).toEqual([['s1', ['S1 learns the product.']]]);
   });
 
   it('keeps level name lines that repeat by design (tabs, then profiles), and reads each profile', () => {
@@ -305,7 +305,7 @@ describe('invented scrapes', () => {
     ]);
   });
 
-  it('takes a one-sentence line led by a code as that level\'s summary, further ones as its content', () => {
+  it('takes the first sentence of the first line led by a code as that level\'s summary, the rest as its content', () => {
     const text = [
       'QA Ladder',
       'Quality engineers own how we know software works. Tester (Q1) → Test Engineer (Q2) → Quality Lead (Q3)',
@@ -318,11 +318,11 @@ describe('invented scrapes', () => {
     expect(track.levels.map((l) => [l.title, l.summary])).toEqual([
       ['Tester', undefined],
       ['Test Engineer', 'Q2 owns the test strategy of a feature end to end'],
-      ['Quality Lead', undefined],
+      ['Quality Lead', 'Q3 sets quality goals for a product area'],
     ]);
     expect(track.competencies[0]!.expectations.map((e) => [e.level, e.statements])).toEqual([
       ['q2', ['Q2 mentors new testers.']],
-      ['q3', ['Q3 sets quality goals for a product area.', 'Q3 reports on them to leadership.']],
+      ['q3', ['Q3 reports on them to leadership.']],
     ]);
   });
 
