@@ -42,6 +42,11 @@ export function detectFormat(text: string): SourceFormat {
   // An HTML page without tables: headings, lists and paragraphs, read as prose.
   if (isHtmlPage(text)) return 'prose';
   const body = front ? text.split('\n').slice(front.endLine).join('\n') : text;
+  // Ladder data in the front matter (levels or topics) over a body with no ladder of its own: the
+  // front-matter reader explains what layout it expects, where the text reader would read YAML.
+  if (front && /^(?:levels|topics)\s*:/m.test(front.yaml) && !ATX_HEADING.test(body) && !SETEXT_HEADING.test(body) && !GFM_DELIMITER_ROW.test(body) && !HTML_TABLE.test(body)) {
+    return 'front-matter';
+  }
   if (GFM_DELIMITER_ROW.test(body) || GFM_SINGLE_COLUMN_DELIMITER.test(body)) return 'gfm-table';
   const signals = [LIST_ITEM.test(body), EMPHASIS.test(body), LINK.test(body), HTML_TABLE.test(body)].filter(Boolean).length;
   if (ATX_HEADING.test(body) || SETEXT_HEADING.test(body) || signals >= 2) return 'prose';

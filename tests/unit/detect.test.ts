@@ -16,6 +16,8 @@ describe('detectFormat (content only)', () => {
     ['<h1>Ladder</h1>\n<h2>Junior</h2>\n<ul><li>Learns.</li></ul>\n', 'prose'],
     ['<p align="center"><img src="logo.png"></p>\n\n# Ladder\n\n## Junior\n\n- Learns.\n', 'prose'],
     ['<h2>Junior (L1)</h2>\n<table><tr><td>x</td></tr></table>', 'html-table'],
+    ['---\ntitle: Data\nlevels:\n  - code: D1\n---\n', 'front-matter'],
+    ['---\ntitle: Data\nlevels: 2\n---\n# Data\n\n## Junior\n\nLearns.\n', 'prose'],
     ['<nav><a href="/">Home</a></nav>\n<h2>Levels</h2>\n<table><tr><th>Competency</th><th>Junior</th></tr></table>', 'html-table'],
     ['<header><a href="/">Acme</a></header>\n<h1>Ladder</h1>\n<h2>Junior</h2>\n<p>Learns.</p>', 'prose'],
   ])('%j → %s', (text, format) => {
