@@ -200,6 +200,9 @@ function itemLevel(item: ListItem): { label: string; rest: PhrasingContent[]; he
     return label && label.length <= 60 ? { label, rest, head } : undefined;
   }
   if (first!.type !== 'text') return undefined;
+  // "Engineer I" alone over a nested list, or a <dt> over its <dd>: the whole line is the label.
+  const whole = inlineText(head.children).trim().replace(/:$/, '');
+  if (item.children.length > 1 && whole.length <= 60 && !/[.!?;,]/.test(whole) && looksLikeLevel(whole)) return { label: whole, rest: [], head };
   const m = /^(.{1,60}?)\s*(?:—|–|:|\s-)\s+/.exec(first!.value);
   if (!m) return undefined;
   const rest = trimLeading([{ ...first!, value: first!.value.slice(m[0].length) }, ...others], /^\s*/);

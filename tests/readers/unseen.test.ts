@@ -615,3 +615,14 @@ describe('probes: labelled lines in scraped text', () => {
     expect(cell(t!, 'Scope', 'l3')?.statements).toEqual(['The platform.']);
   });
 });
+
+describe('probes: levels in a definition list', () => {
+  it('an HTML <dl> of level titles and descriptions is a list of levels', () => {
+    const { ladder } = readText(
+      '<html><body><h1>Design Ladder</h1>\n<dl>\n<dt>Designer I</dt><dd>Delivers screens with guidance.</dd>\n<dt>Designer II</dt><dd>Owns features.</dd>\n<dt>Senior Designer</dt><dd>Leads product areas.</dd>\n</dl></body></html>\n',
+    );
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Designer I', 'Designer II', 'Senior Designer']);
+    expect(t!.competencies.flatMap((c) => c.expectations.map((e) => e.statements))).toEqual([['Delivers screens with guidance.'], ['Owns features.'], ['Leads product areas.']]);
+  });
+});
