@@ -7,7 +7,7 @@ import type { DraftLadder } from './draft.js';
 import type { Fragment, ReadContext } from './markdown/context.js';
 import { isTextBlock, readLevelBody } from './markdown/level-body.js';
 import { hasLevelCode, levelKey, looksLikeLevel, namesARole } from './markdown/level-words.js';
-import { blockLines, isLinksOrImagesOnly, parseHtmlAsMarkdown, parseMarkdown, positionOf } from './markdown/mdast.js';
+import { blockLines, inlineText, isLinksOrImagesOnly, parseHtmlAsMarkdown, parseMarkdown, positionOf } from './markdown/mdast.js';
 import { competencyRunFragment, findCompetencyRun, findLevelRuns, isBaselineHeading, levelRunFragment, readBaseline } from './markdown/prose.js';
 import { buildSections, type Section } from './markdown/sections.js';
 import { reportSkipped, subtreeUsed } from './markdown/skipped.js';
@@ -16,12 +16,11 @@ import { assembleTracks, type Baseline } from './markdown/tracks.js';
 import type { ReaderInput } from './types.js';
 import type { Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Position } from '../model.js';
-import { inlineText } from './markdown/mdast.js';
 import { titleFromFileName } from '../text/file-title.js';
 
 export function readMarkdown(input: ReaderInput): DraftLadder {
   const tree = isHtmlPage(input.text) ? htmlTree(input) : parseMarkdown(withoutFrontMatter(input));
-  const top = buildSections(boldLevelLinesAsHeadings(tree, input));
+  const top = buildSections(levelListsAsHeadings(boldLevelLinesAsHeadings(tree, input), input));
   reportLinkTargets(tree, input);
   const ctx: ReadContext = { input, used: new Set() };
   const ladder: DraftLadder = { tracks: [] };
@@ -171,12 +170,12 @@ function boldLevelLinesAsHeadings(tree: Root, input: ReaderInput): Root {
     if (only.type !== 'strong') return undefined;
     return inlineText([only]).trim().replace(/:$/, '');
   };
-  if (tree.children.some((n) => n.type === 'heading' && looksLikeLevel(inlineText(n.children)))) return tree;
+  if (headingNamesALevel(tree)) return tree;
   const bold = tree.children.filter((n) => {
     const text = boldText(n);
     return text !== undefined && looksLikeLevel(text);
   });
-  if (bold.length < 2) return levelListsAsHeadings(tree, input);
+  if (bold.length < 2) return tree;
   let depth = 1;
   const children = tree.children.map((node): RootContent => {
     if (node.type === 'heading') depth = node.depth;
@@ -216,15 +215,18 @@ function trimLeading(nodes: PhrasingContent[], re: RegExp): PhrasingContent[] {
   return value ? [{ ...first, value }, ...others] : others;
 }
 
-/**
- * Levels written as a list ("1. Junior Engineer — Learns our stack.", "- **Engineer I**" over a
- * nested list): when no heading names a level and every item of a list starts with a level label
- * (two or more items), each item becomes a heading one below its section, its text and nested
- * lists the level's content.
- */
+const headingNamesALevel = (tree: Root): boolean => tree.children.some((n) => n.type === 'heading' && looksLikeLevel(inlineText(n.children)));
+
 const LEVELS_HEADING = /\b(?:levels?|ladders?|tracks?|paths?|careers?|roles?|titles?|progression|framework|individual\s+contributors?|managers?|management)\b/i;
 
+/**
+ * Levels written as a list ("1. Junior Engineer — Learns our stack.", "- **Engineer I**" over a
+ * nested list): when no heading names a level and every item of a list is labelled, most of them
+ * as levels, each item becomes a heading one below its section, its text and nested lists the
+ * level's content.
+ */
 function levelListsAsHeadings(tree: Root, input: ReaderInput): Root {
+  if (headingNamesALevel(tree)) return tree;
   // Lists whose items all start with a level label. Labels shared by two lists are a heading per
   // competency ("## Delivery" over "- Junior: …", "- Senior: …"), not levels written as a list.
   const candidates = new Map<RootContent, Array<ReturnType<typeof itemLevel>>>();
