@@ -626,3 +626,15 @@ describe('probes: levels in a definition list', () => {
     expect(t!.competencies.flatMap((c) => c.expectations.map((e) => e.statements))).toEqual([['Delivers screens with guidance.'], ['Owns features.'], ['Leads product areas.']]);
   });
 });
+
+describe('probes: a fact as a sub-heading', () => {
+  it('"#### Job Grade" over one line is level metadata, not a competency', () => {
+    const { ladder } = readText(
+      '# Backend Engineer\n\n## Intermediate Backend Engineer\n\n### Job Grade\n\nThe Intermediate Backend Engineer is a grade 6.\n\n### Responsibilities\n\n- Ships features.\n\n## Senior Backend Engineer\n\n### Job Grade\n\nThe Senior Backend Engineer is a grade 7.\n\n### Responsibilities\n\n- Leads projects.\n',
+      'probe.md',
+    );
+    const [t] = ladder.tracks;
+    expect(t!.levels.map((l) => l.metadata)).toEqual([{ 'job grade': 'The Intermediate Backend Engineer is a grade 6.' }, { 'job grade': 'The Senior Backend Engineer is a grade 7.' }]);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Responsibilities']);
+  });
+});

@@ -40,7 +40,7 @@ const NOT_EXPECTATIONS = /\b(?:perks?|bonus(?:es)?|benefits|questions|questionna
 export const NOTE = /^(?:note|nb|n\.b\.|disclaimer)\b/i;
 const EQUIVALENT = /\bequivalents?\b/i;
 // Labels that state a fact about the level rather than an expectation: metadata, not a competency.
-const FACT_LABEL = /^(?:(?:years\s+of\s+|typical\s+|required\s+)?experience|years|tenure|salary|compensation|pay\s+band|band|location|reports\s+to|also\s+known\s+as|aka|job\s+titles?|titles?)$/i;
+const FACT_LABEL = /^(?:(?:years\s+of\s+|typical\s+|required\s+)?experience|years|tenure|salary|compensation|pay\s+band|band|(?:job\s+|pay\s+)?grade|location|reports\s+to|also\s+known\s+as|aka|job\s+titles?|titles?)$/i;
 
 /** A short label: a few words, no sentence punctuation. */
 function isLabel(text: string): boolean {
@@ -269,6 +269,12 @@ export function readLevelBody(section: Section): LevelBody {
     const blocks = [child, ...descendants(child)].flatMap((s) => s.blocks).filter(isTextBlock);
     const lines = blocks.flatMap(blockLines);
     if (lines.length > 0 && lines.filter((l) => /\?\s*$/.test(l)).length * 2 >= lines.length) continue;
+    // "#### Job Grade" over "The Backend Engineer is a grade 6.": a fact about the level.
+    if (lines.length === 1 && FACT_LABEL.test(child.title.trim()) && lines[0]!.length <= 120) {
+      body.metadata[child.title.trim()] = lines[0]!;
+      body.used.push(child, ...descendants(child), ...blocks);
+      continue;
+    }
     const first = blocks[0];
     body.entries.push(entry(child.title, lines, child.position, first ? positionOf(first) : child.position));
     body.used.push(child, ...descendants(child), ...blocks);
