@@ -14,7 +14,7 @@ import type { DraftCell, DraftCompetency, DraftLevel, TableFragment } from './dr
 import type { ReaderInput } from './types.js';
 import { isEmptyMark } from './placeholder.js';
 import { splitExperience } from './markdown/level-words.js';
-import { isDescribingHeader, rowNamesEnd, SUMMARY_HEADER } from './table-axes.js';
+import { GROUP_AXIS, isDescribingHeader, rowNamesEnd, SUMMARY_HEADER } from './table-axes.js';
 
 /** Where a parsed HTML string sits in its source, and where its messages go. */
 export interface TableContext {
@@ -236,8 +236,6 @@ function countLabelColumns(grid: Grid, headerRows: number): number {
   return Math.max(1, n);
 }
 
-/** A header over labels that group levels: a track, a ladder, a role family. */
-const GROUP_AXIS = /^(?:tracks?|ladders?|paths?|families|(?:role|job)\s+famil(?:y|ies)|disciplines?|streams?|functions?)$/i;
 
 // ---------------------------------------------------------------------------------------------
 // Orientation: which axis holds the levels.

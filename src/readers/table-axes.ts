@@ -31,3 +31,6 @@ export const ROW_DIMENSION = /^(?:competenc(?:y|ies)|skills?|areas?|categor(?:y|
 
 /** A row or column that sums a level up rather than naming a competency ("Summary", "Overview"). */
 export const SUMMARY_HEADER = /^(?:(?:level\s+)?(?:summary|overview)|(?:in\s+)?(?:a|one)\s+(?:sentence|line|nutshell)|at\s+a\s+glance)$/i;
+
+/** A header over labels that group levels: a track, a ladder, a role family. */
+export const GROUP_AXIS = /^(?:tracks?|ladders?|paths?|families|(?:role|job)\s+famil(?:y|ies)|disciplines?|streams?|functions?)$/i;

@@ -638,3 +638,25 @@ describe('probes: a fact as a sub-heading', () => {
     expect(t!.competencies.map((c) => c.name)).toEqual(['Responsibilities']);
   });
 });
+
+describe('probes: groups of levels in Markdown tables', () => {
+  it('GFM "| Track | Level | …" rows (a blank track: the one above) are one track per group', () => {
+    const { ladder } = readText(
+      '# Ladder\n\n| Track | Level | Technical | Leadership |\n|---|---|---|---|\n| Individual Contributor | L1 - Engineer | Writes code | Learns |\n| | L2 - Senior Engineer | Designs | Mentors |\n| Management | M1 - Engineering Manager | Reviews | Manages |\n| | M2 - Director | Guides | Leads managers |\n',
+    );
+    expect(ladder.tracks.map((t) => [t.name, codes(t), t.competencies.map((c) => c.name)])).toEqual([
+      ['Individual Contributor', ['L1', 'L2'], ['Technical', 'Leadership']],
+      ['Management', ['M1', 'M2'], ['Technical', 'Leadership']],
+    ]);
+  });
+
+  it('an HTML table in Markdown with two header groups is two tracks, named by the groups', () => {
+    const { ladder } = readText(
+      '# Matrix\n\n<table><thead><tr><th rowspan="2">Competency</th><th colspan="2">Individual Contributor</th><th colspan="2">Manager</th></tr>\n<tr><th>IC1</th><th>IC2</th><th>M1</th><th>M2</th></tr></thead>\n<tbody><tr><td>Execution</td><td>Completes tasks</td><td>Completes projects</td><td>Team delivers</td><td>Org delivers</td></tr></tbody></table>\n',
+    );
+    expect(ladder.tracks.map((t) => [t.name, codes(t)])).toEqual([
+      ['Individual Contributor', ['IC1', 'IC2']],
+      ['Manager', ['M1', 'M2']],
+    ]);
+  });
+});

@@ -26,4 +26,6 @@ export interface Fragment {
    * levels are described elsewhere too, its columns are facts about the levels, not competencies.
    */
   overview?: boolean;
+  /** A name the fragment carries itself (a group of levels in one table): its own track, so named. */
+  caption?: string;
 }

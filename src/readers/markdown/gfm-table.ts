@@ -9,7 +9,7 @@ import { isLevelCode } from '../../text/level-label.js';
 import { FACT_HEADER, looksLikeLevel, splitExperience, TITLE_LABEL } from './level-words.js';
 import { inlineText, isLinksOrImagesOnly, positionOf } from './mdast.js';
 import { isEmptyMark } from '../placeholder.js';
-import { isDescribingHeader, ROW_DIMENSION, rowNamesEnd, SUMMARY_HEADER } from '../table-axes.js';
+import { GROUP_AXIS, isDescribingHeader, ROW_DIMENSION, rowNamesEnd, SUMMARY_HEADER } from '../table-axes.js';
 
 interface Cell {
   text: string;
@@ -32,7 +32,8 @@ function readCell(cell: TableCell): Cell {
 const BLANK: Cell = { text: '', bold: false, linksOnly: false, position: undefined };
 
 export interface GfmTable {
-  fragment: TableFragment;
+  /** One fragment; several when a Track column groups the levels (each with its caption). */
+  fragments: TableFragment[];
   /** A level per row and only short facts in the cells: a levels overview. */
   overview: boolean;
 }
@@ -59,14 +60,38 @@ export function readGfmTable(table: Table, ctx: ReadContext): GfmTable | undefin
   const position = positionOf(table) ?? { line: 1, column: 1 };
   const forced = ctx.input.options.orientation;
   const orientation = forced ?? detectOrientation(header, body);
+  const grouped = forced === 'levels-as-columns' ? undefined : trackColumnGroups(header, body);
+  if (grouped) {
+    const fragments = grouped.flatMap(({ name, rows }) => {
+      const fragment = levelsAsRows(header.slice(1), rows.map((r) => r.slice(1)), position, ctx);
+      return fragment ? [{ ...fragment, caption: name }] : [];
+    });
+    return fragments.length ? { fragments, overview: false } : undefined;
+  }
   if (orientation === 'levels-as-rows') {
     const fragment = levelsAsRows(header, body, position, ctx);
     const facts = body.flatMap((r) => r.slice(1)).filter((c) => c.text !== '');
     const overview = facts.every((c) => c.text.length <= 40 && !c.text.includes('\n'));
-    return fragment && { fragment, overview };
+    return fragment && { fragments: [fragment], overview };
   }
   const fragment = levelsAsColumns(header, body, position, ctx, forced !== undefined);
-  return fragment && { fragment, overview: false };
+  return fragment && { fragments: [fragment], overview: false };
+}
+
+/**
+ * "| Track | Level | Technical |" with a track per group of rows (a blank cell: the track above):
+ * the rows of each track, in order. Undefined unless the first header names a grouping, the second
+ * the levels, and two or more tracks are named.
+ */
+function trackColumnGroups(header: readonly Cell[], body: readonly Cell[][]): Array<{ name: string; rows: Cell[][] }> | undefined {
+  if (header.length < 3 || !GROUP_AXIS.test(header[0]!.text.trim()) || !LEVEL_COLUMN_HEADER.test(header[1]!.text.trim())) return undefined;
+  const groups: Array<{ name: string; rows: Cell[][] }> = [];
+  for (const row of body) {
+    const name = row[0]!.text.trim();
+    if (name) groups.push({ name, rows: [] });
+    groups[groups.length - 1]?.rows.push(row);
+  }
+  return groups.length >= 2 ? groups : undefined;
 }
 
 function isLongTextColumn(body: readonly Cell[][], column: number): boolean {

@@ -51,8 +51,11 @@ function rawTableFragments(section: Section, ctx: ReadContext): Fragment[] {
     const read = readGfmTable(block, ctx);
     if (!read) continue;
     ctx.used.add(block);
-    const { fragment: table, overview } = read;
-    out.push({ section, offset: startOffset(block), position: table.position, levels: table.levels, competencies: table.competencies, notes: [], overview });
+    for (const table of read.fragments) {
+      const fragment: Fragment = { section, offset: startOffset(block), position: table.position, levels: table.levels, competencies: table.competencies, notes: [], overview: read.overview };
+      if (table.caption) fragment.caption = table.caption;
+      out.push(fragment);
+    }
   }
   for (const run of htmlTableRuns(section.blocks, ctx.input.text)) {
     const tables = readEmbeddedTables(run, ctx.input);
@@ -60,8 +63,13 @@ function rawTableFragments(section: Section, ctx: ReadContext): Fragment[] {
     if (tables.length === 0) continue;
     const inside = (b: RootContent): boolean => startOffset(b) >= run.from && startOffset(b) < run.to;
     for (const block of section.blocks) if (inside(block)) ctx.used.add(block);
+    // A table that splits into several sets of levels (group labels, rows across the table) names
+    // each set itself.
+    const own = tables.length > 1;
     for (const table of tables) {
-      out.push({ section, offset: run.from, position: table.position, levels: table.levels, competencies: table.competencies, notes: [] });
+      const fragment: Fragment = { section, offset: run.from, position: table.position, levels: table.levels, competencies: table.competencies, notes: [] };
+      if (own && table.caption) fragment.caption = table.caption;
+      out.push(fragment);
     }
   }
   // An italic `_Note: …_` paragraph beside a table is a note on its track, as it is in prose.

@@ -31,6 +31,8 @@ interface Group {
   fragments: Fragment[];
   /** The role-family heading the fragments sit under, if any: same levels under two are two tracks. */
   family?: Section | undefined;
+  /** The name the fragments carry themselves, if any. */
+  caption?: string | undefined;
 }
 
 const normalise = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -95,9 +97,9 @@ export function assembleTracks(fragments: readonly Fragment[], baselines: readon
     const keys = fragment.levels.map(identity);
     const set = [...new Set(keys)].sort().join('\0');
     const family = roleFamilySection(fragment.section, tc.titleSection);
-    const group = groups.find((g) => [...new Set(g.keys)].sort().join('\0') === set && g.family === family);
+    const group = groups.find((g) => [...new Set(g.keys)].sort().join('\0') === set && g.family === family && g.caption === fragment.caption);
     if (group) group.fragments.push(fragment);
-    else groups.push({ keys, fragments: [fragment], family });
+    else groups.push({ keys, fragments: [fragment], family, caption: fragment.caption });
   }
   // A levels overview (a row per level, short facts) that matches none of the levels described
   // elsewhere would be a second, empty copy of them: report it instead of making a track.
@@ -168,7 +170,7 @@ function buildTrack(group: Group, trackCount: number, tc: TrackContext, identity
     notes.push(...fragment.notes);
   }
 
-  const track: DraftTrack = { name: trackName(home, isLadderSection, levels, trackCount, tc), levels, competencies };
+  const track: DraftTrack = { name: group.caption ?? trackName(home, isLadderSection, levels, trackCount, tc), levels, competencies };
   const position: Position | undefined = home.position ?? group.fragments[0]!.position;
   if (position) track.position = position;
   if (notes.length) track.notes = notes;
