@@ -616,10 +616,13 @@ class LayoutReader {
     // "Manager" over M1–M2): each group is a set of levels of its own, a track.
     const groupColumn = this.#layout.labelColumn - 1;
     const groups = groupColumn < 0 ? [] : distinct(this.#levelRows.map((r) => this.#slot(r, groupColumn)).filter((c): c is GridCell => Boolean(c && cleanInline(c.text))));
+    const names = new Set(groups.map((g) => cleanInline(g.text)));
     let currentGroup: Slot;
     for (const r of this.#levelRows) {
-      const group = groups.length >= 2 ? this.#slot(r, groupColumn) : undefined;
-      if (group && group !== currentGroup && groups.includes(group)) {
+      const group = names.size >= 2 ? this.#slot(r, groupColumn) : undefined;
+      // A group cell spanning its rows, or the same name repeated row by row (a sheet export).
+      const same = group && currentGroup && (group === currentGroup || cleanInline(group.text) === cleanInline(currentGroup.text));
+      if (group && !same && groups.includes(group)) {
         this.#startSection(group, 'group');
         this.#groupSections.add(group);
         currentGroup = group;
@@ -774,7 +777,7 @@ class LayoutReader {
   #reportGroupLabels(): void {
     const groups = distinct(this.#levelRows.flatMap((r) => Array.from({ length: this.#layout.labelColumn }, (_, c) => this.#slot(r, c))));
     for (const cell of groups) {
-      if (!cell.text || this.#groupSections.has(cell)) continue;
+      if (!cell.text || [...this.#groupSections].some((g) => g === cell || cleanInline(g.text) === cleanInline(cell.text))) continue;
       this.#context.diagnostics.info('group-label', `"${cleanInline(cell.text)}" groups levels of this table; it is not read as ladder content`, cell.position, 'give each group its own table under its own heading to make it a track');
     }
   }

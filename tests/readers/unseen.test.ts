@@ -660,3 +660,21 @@ describe('probes: groups of levels in Markdown tables', () => {
     ]);
   });
 });
+
+describe('probes: a Track column with the name repeated on every row', () => {
+  const expected = [
+    ['IC', ['IC1', 'IC2']],
+    ['Management', ['M1', 'M2']],
+  ];
+  it('GFM', () => {
+    const { ladder } = readText('# L\n\n| Track | Level | Execution | Collaboration |\n|---|---|---|---|\n| IC | IC1 | Delivers tasks. | Communicates. |\n| IC | IC2 | Delivers features. | Reviews code. |\n| Management | M1 | Team delivers. | Builds team. |\n| Management | M2 | Teams deliver. | Grows managers. |\n');
+    expect(ladder.tracks.map((t) => [t.name, codes(t)])).toEqual(expected);
+  });
+  it('HTML', () => {
+    const { ladder, diagnostics } = readText(
+      '<table><tr><th>Track</th><th>Level</th><th>Execution</th><th>Collaboration</th></tr><tr><td>IC</td><td>IC1</td><td>Delivers tasks.</td><td>Communicates.</td></tr><tr><td>IC</td><td>IC2</td><td>Delivers features.</td><td>Reviews code.</td></tr><tr><td>Management</td><td>M1</td><td>Team delivers.</td><td>Builds team.</td></tr><tr><td>Management</td><td>M2</td><td>Teams deliver.</td><td>Grows managers.</td></tr></table>\n',
+    );
+    expect(ladder.tracks.map((t) => [t.name, codes(t)])).toEqual(expected);
+    expect(diagnostics.filter((d) => d.ruleId === 'group-label')).toHaveLength(2);
+  });
+});

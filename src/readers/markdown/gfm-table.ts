@@ -88,7 +88,8 @@ function trackColumnGroups(header: readonly Cell[], body: readonly Cell[][]): Ar
   const groups: Array<{ name: string; rows: Cell[][] }> = [];
   for (const row of body) {
     const name = row[0]!.text.trim();
-    if (name) groups.push({ name, rows: [] });
+    // A new name starts a track; a blank cell or the same name again continues the one above.
+    if (name && name !== groups[groups.length - 1]?.name) groups.push({ name, rows: [] });
     groups[groups.length - 1]?.rows.push(row);
   }
   return groups.length >= 2 ? groups : undefined;
