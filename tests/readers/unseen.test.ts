@@ -678,3 +678,12 @@ describe('probes: a Track column with the name repeated on every row', () => {
     expect(diagnostics.filter((d) => d.ruleId === 'group-label')).toHaveLength(2);
   });
 });
+
+describe('probes: the role itself as the first rung', () => {
+  it('"## Programmer" before "## Senior Programmer" is a level; "## Introduction" is not', () => {
+    const a = readText('# Basecamp\n\nHow we grow.\n\n## Programmer\n\nWrites code with help.\n\n## Senior Programmer\n\nWrites code alone.\n\n## Lead Programmer\n\nLeads.\n', 'probe.md').ladder;
+    expect(titles(a.tracks[0]!)).toEqual(['Programmer', 'Senior Programmer', 'Lead Programmer']);
+    const b = readText('# Guide\n\n## Introduction\n\nRead this first.\n\n## Senior Engineer\n\nLeads.\n\n## Staff Engineer\n\nLeads more.\n', 'probe.md').ladder;
+    expect(titles(b.tracks[0]!)).toEqual(['Senior Engineer', 'Staff Engineer']);
+  });
+});

@@ -94,7 +94,11 @@ export function findLevelRuns(parent: Section, isContainer: (s: Section) => bool
     // Levels described in plain prose start at the first heading that reads as a level: a title
     // or an introduction written the same way comes before them.
     if (group[0]?.shape.kind === 'prose') {
-      const first = group.findIndex((g) => looksLikeLevel(g.section.title));
+      let first = group.findIndex((g) => looksLikeLevel(g.section.title));
+      // "## Software Engineer" before "## Senior Software Engineer": the role itself, the first rung.
+      const before = first > 0 ? group[first - 1]!.section.title.trim().toLowerCase() : '';
+      const role = new RegExp(`\\b${before.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+      if (before && before.split(/\s+/).length <= 4 && group.slice(first).some((g) => role.test(g.section.title.trim()))) first -= 1;
       group = first < 0 ? [] : group.slice(first);
     }
     if (qualifies(group)) runs.push({ sections: group.map((g) => g.section), bodies: group.map((g) => g.body) });
