@@ -687,3 +687,16 @@ describe('probes: the role itself as the first rung', () => {
     expect(titles(b.tracks[0]!)).toEqual(['Senior Engineer', 'Staff Engineer']);
   });
 });
+
+describe('probes: sub-headings that repeat the level name (GitLab job families)', () => {
+  it('"#### Senior Backend Engineer Responsibilities" is the Responsibilities of that level', () => {
+    const { ladder } = readText(
+      '# Backend Engineer\n\n## Levels\n\n### Intermediate Backend Engineer\n\n#### Intermediate Backend Engineer Job Grade\n\nThe Backend Engineer is a grade 6.\n\n#### Intermediate Backend Engineer Responsibilities\n\n* Develop features\n\n### Senior Backend Engineer\n\n#### Senior Backend Engineer Job Grade\n\nThe Senior Backend Engineer is a grade 7.\n\n#### Senior Backend Engineer Responsibilities\n\n* Solve hard problems\n',
+      'probe.md',
+    );
+    const [t] = ladder.tracks;
+    expect(titles(t!)).toEqual(['Intermediate Backend Engineer', 'Senior Backend Engineer']);
+    expect(t!.levels[1]!.metadata).toEqual({ 'job grade': 'The Senior Backend Engineer is a grade 7.' });
+    expect(t!.competencies.map((c) => [c.name, c.expectations.map((e) => e.statements)])).toEqual([['Responsibilities', [['Develop features'], ['Solve hard problems']]]]);
+  });
+});

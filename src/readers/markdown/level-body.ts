@@ -42,6 +42,14 @@ const EQUIVALENT = /\bequivalents?\b/i;
 // Labels that state a fact about the level rather than an expectation: metadata, not a competency.
 const FACT_LABEL = /^(?:(?:years\s+of\s+|typical\s+|required\s+)?experience|years|tenure|salary|compensation|pay\s+band|band|(?:job\s+|pay\s+)?grade|location|reports\s+to|also\s+known\s+as|aka|job\s+titles?|titles?)$/i;
 
+/** "Senior Engineer Responsibilities" under "Senior Engineer" → "Responsibilities". */
+function withoutPrefix(title: string, parent: string): string {
+  const t = title.trim();
+  const p = parent.trim();
+  if (p && t.length > p.length + 1 && t.toLowerCase().startsWith(`${p.toLowerCase()} `)) return t.slice(p.length).replace(/^[\s:—–-]+/u, '');
+  return t;
+}
+
 /** A short label: a few words, no sentence punctuation. */
 function isLabel(text: string): boolean {
   const t = text.trim();
@@ -265,18 +273,20 @@ export function readLevelBody(section: Section): LevelBody {
   // Perks, reading lists and review questionnaires are not expectations: they stay unused and are
   // reported as skipped.
   for (const child of section.children) {
-    if (NOT_EXPECTATIONS.test(child.title)) continue;
+    // "#### Senior Backend Engineer Responsibilities" under "### Senior Backend Engineer".
+    const title = withoutPrefix(child.title, section.title);
+    if (NOT_EXPECTATIONS.test(title)) continue;
     const blocks = [child, ...descendants(child)].flatMap((s) => s.blocks).filter(isTextBlock);
     const lines = blocks.flatMap(blockLines);
     if (lines.length > 0 && lines.filter((l) => /\?\s*$/.test(l)).length * 2 >= lines.length) continue;
     // "#### Job Grade" over "The Backend Engineer is a grade 6.": a fact about the level.
-    if (lines.length === 1 && FACT_LABEL.test(child.title.trim()) && lines[0]!.length <= 120) {
-      body.metadata[child.title.trim()] = lines[0]!;
+    if (lines.length === 1 && FACT_LABEL.test(title) && lines[0]!.length <= 120) {
+      body.metadata[title] = lines[0]!;
       body.used.push(child, ...descendants(child), ...blocks);
       continue;
     }
     const first = blocks[0];
-    body.entries.push(entry(child.title, lines, child.position, first ? positionOf(first) : child.position));
+    body.entries.push(entry(title, lines, child.position, first ? positionOf(first) : child.position));
     body.used.push(child, ...descendants(child), ...blocks);
   }
   return body;

@@ -65,7 +65,9 @@ export interface LevelRun {
 const NUMBERED_HEADING = /^(\d{1,2})[.)]\s+\S/;
 
 export function findLevelRuns(parent: Section, isContainer: (s: Section) => boolean, tableLevels: ReadonlySet<string> = new Set()): LevelRun[] {
-  const candidates = parent.children.filter((c) => !isContainer(c) && !isBaselineHeading(c.title) && !isAboutTheLadder(c.title));
+  // "#### Senior Engineer Responsibilities" under "### Senior Engineer" is part of that level.
+  const partOfParent = (c: Section): boolean => parent.heading !== undefined && c.title.trim().toLowerCase().startsWith(`${parent.title.trim().toLowerCase()} `);
+  const candidates = parent.children.filter((c) => !isContainer(c) && !isBaselineHeading(c.title) && !isAboutTheLadder(c.title) && !partOfParent(c));
   const coded = candidates.filter((c) => hasLevelCode(c.title));
   // One coded heading is a level too when a table beside it has that level ("### Level 1" under a
   // matrix whose only row is level 1).
