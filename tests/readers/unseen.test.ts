@@ -700,3 +700,16 @@ describe('probes: sub-headings that repeat the level name (GitLab job families)'
     expect(t!.competencies.map((c) => [c.name, c.expectations.map((e) => e.statements)])).toEqual([['Responsibilities', [['Develop features'], ['Solve hard problems']]]]);
   });
 });
+
+describe('probes: page chrome named by class or role', () => {
+  it('skips <div class="footer"> and role="contentinfo" in an HTML page read as prose', () => {
+    const { ladder, diagnostics } = readText(
+      '<html><body><h1>Ladder</h1>\n<h2>Junior Engineer</h2><ul><li>Ships small fixes.</li></ul>\n<h2>Senior Engineer</h2><ul><li>Leads projects.</li></ul>\n<div class="footer">Edit this page on GitHub · Last updated 2020</div><div role="contentinfo">Privacy</div></body></html>\n',
+    );
+    expect(ladder.tracks[0]!.competencies.flatMap((c) => c.expectations.map((e) => e.statements))).toEqual([['Ships small fixes.'], ['Leads projects.']]);
+    expect(diagnostics.filter((d) => d.ruleId === 'skipped-content').map((d) => d.message)).toEqual([
+      'skipped the page\'s <div class="footer">: not ladder content',
+      'skipped the page\'s <div role="contentinfo">: not ladder content',
+    ]);
+  });
+});

@@ -21,6 +21,26 @@ export function parseMarkdown(text: string): Root {
 /** Page chrome around the ladder: navigation, sidebars, footers, and headers without a heading. */
 const CHROME = new Set(['nav', 'aside', 'footer', 'header']);
 
+/** `<div class="footer">`, `<div role="contentinfo">`, `<div id="sidebar">`: chrome by its name. */
+function isChromeByName(element: HastElement): boolean {
+  const role = String(element.properties['role'] ?? '');
+  if (/^(?:navigation|contentinfo|banner|complementary)$/i.test(role)) return true;
+  const classes = element.properties['className'];
+  const names = [...(Array.isArray(classes) ? classes.map(String) : []), String(element.properties['id'] ?? '')];
+  return names.some((n) => /^(?:(?:site|page)[-_])?(?:footer|sidebar|navbar|nav|breadcrumbs?|cookie[-_]?(?:banner|notice)?)$/i.test(n));
+}
+
+/** `div class="footer"`: the tag and what names it, for a diagnostic. */
+function describeElement(element: HastElement): string {
+  const role = element.properties['role'];
+  const id = element.properties['id'];
+  const classes = element.properties['className'];
+  if (role) return `${element.tagName} role="${String(role)}"`;
+  if (id) return `${element.tagName} id="${String(id)}"`;
+  if (Array.isArray(classes) && classes.length) return `${element.tagName} class="${classes.join(' ')}"`;
+  return element.tagName;
+}
+
 export interface HtmlAsMarkdown {
   tree: Root;
   /** The chrome elements left out, for the caller to report. */
@@ -41,9 +61,9 @@ export function parseHtmlAsMarkdown(text: string): HtmlAsMarkdown {
   const prune = (node: HastParent): void => {
     node.children = node.children.filter((child) => {
       if (child.type !== 'element') return true;
-      if (CHROME.has(child.tagName) && !(child.tagName === 'header' && hasHeading(child))) {
+      if ((CHROME.has(child.tagName) || isChromeByName(child)) && !(child.tagName === 'header' && hasHeading(child))) {
         const start = child.position?.start;
-        chrome.push({ tag: child.tagName, position: start ? { line: start.line, column: start.column } : undefined });
+        chrome.push({ tag: describeElement(child), position: start ? { line: start.line, column: start.column } : undefined });
         return false;
       }
       prune(child);
