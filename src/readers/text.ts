@@ -533,7 +533,8 @@ function titleHeadings(paragraphs: readonly Paragraph[]): FoundTrack | undefined
     const next = paragraphs[i + 1];
     // The first line is the page's title ("Software Engineer Levels" over the intro), not a level.
     const line = withoutColon(p.text);
-    return i > 0 && isShortLine(line) && isTitleLike(line) && namesARole(line) && next !== undefined && !isShortLine(next.text);
+    // A first line ending in a colon heads what follows ("Engineer I:"), as a page title does not.
+    return (i > 0 || line !== p.text) && isShortLine(line) && isTitleLike(line) && namesARole(line) && next !== undefined && !isShortLine(next.text);
   });
   const labels = new Set(headings.map((p) => withoutColon(p.text).toLowerCase()));
   if (headings.length < MIN_TITLE_HEADINGS || labels.size !== headings.length) return undefined;

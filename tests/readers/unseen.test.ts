@@ -713,3 +713,11 @@ describe('probes: page chrome named by class or role', () => {
     ]);
   });
 });
+
+describe('probes: scraped text that starts with a level', () => {
+  it('a first line "Engineer I:" heads a level, not the page', () => {
+    const { ladder } = readText('Engineer I:\nWrites clean code with guidance.\n\nEngineer II:\nWrites clean code alone.\n\nSenior Engineer:\nLeads projects across the team.\n');
+    expect(titles(ladder.tracks[0]!)).toEqual(['Engineer I', 'Engineer II', 'Senior Engineer']);
+    expect(ladder.description).toBeUndefined();
+  });
+});
