@@ -736,6 +736,18 @@ function assemble(builder: Builder, body: readonly Paragraph[], roles: readonly 
   });
 }
 
+/** For every paragraph, the level whose heading line it comes under, if any. */
+function levelContexts(paragraphs: readonly Paragraph[], known: readonly KnownLevel[]): Map<Paragraph, string | undefined> {
+  const out = new Map<Paragraph, string | undefined>();
+  let current: string | undefined;
+  for (const p of paragraphs) {
+    const heading = leadingLevel(withoutColon(p.text), known, true);
+    if (heading) current = levelKey(heading.level);
+    out.set(p, current);
+  }
+  return out;
+}
+
 export function readText(input: ReaderInput): DraftLadder {
   const all = splitParagraphs(input.text);
   const { found: sequenced, sequences } = findTracks(withoutRepeats(all).kept);
@@ -744,7 +756,13 @@ export function readText(input: ReaderInput): DraftLadder {
   const draft: DraftLadder = { tracks: found.map((f) => f.track) };
   const known = knownLevels(draft.tracks);
   // A level's name line repeats by design (a tab list, then each profile's heading): never a repeat.
-  const { kept: paragraphs, repeats } = withoutRepeats(all, (p) => leadingLevel(p.text, known, true) !== undefined);
+  const deduped = withoutRepeats(all, (p) => leadingLevel(p.text, known, true) !== undefined);
+  // The same line under two different level headings is a ladder repeating an expectation on
+  // purpose ("Writes tested code." at Engineer I and II), not a scrape's duplicate: keep it.
+  const context = levelContexts(all, known);
+  const onPurpose = new Set(deduped.repeats.filter((r) => context.get(r.paragraph) !== undefined && context.get(r.of) !== undefined && context.get(r.paragraph) !== context.get(r.of)).map((r) => r.paragraph));
+  const paragraphs = onPurpose.size ? all.filter((p) => deduped.kept.includes(p) || onPurpose.has(p)) : deduped.kept;
+  const repeats = deduped.repeats.filter((r) => !onPurpose.has(r.paragraph));
   for (const r of repeats) {
     input.diagnostics.info('repeated-paragraph', `this paragraph repeats the one at line ${startOf(r.of).line}; the repeat is dropped`, startOf(r.paragraph));
   }

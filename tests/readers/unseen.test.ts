@@ -721,3 +721,11 @@ describe('probes: scraped text that starts with a level', () => {
     expect(ladder.description).toBeUndefined();
   });
 });
+
+describe('probes: an expectation repeated at several levels of scraped text', () => {
+  it('keeps "Writes tested code." under every level that says it', () => {
+    const { ladder, diagnostics } = readText('Engineering Levels\n\nEngineer I:\nWrites tested code.\nAsks for help.\n\nEngineer II:\nWrites tested code.\nDesigns small features.\n\nSenior Engineer:\nWrites tested code.\nLeads projects.\n');
+    expect(ladder.tracks[0]!.competencies.flatMap((c) => c.expectations.map((e) => e.statements[0]))).toEqual(['Writes tested code.', 'Writes tested code.', 'Writes tested code.']);
+    expect(diagnostics.filter((d) => d.ruleId === 'repeated-paragraph')).toEqual([]);
+  });
+});
