@@ -5,6 +5,7 @@ import { cleanInline } from '../text/plain.js';
 import type { DraftCompetency, DraftLadder, DraftTrack, TableFragment } from './draft.js';
 import { parseHtml, readTableElement, tableContext, textOf } from './html-table.js';
 import type { ReaderInput } from './types.js';
+import { INTRODUCING_HEADING } from './table-axes.js';
 
 /**
  * Tracks: every table (or table section) becomes a fragment; a table whose set of levels matches an
@@ -142,7 +143,8 @@ function addFragment(
     return;
   }
   // A section heading names the track; an h1 that is the ladder's title does only when nothing else does.
-  const name = fragment.caption ?? around.heading?.text ?? around.title ?? DEFAULT_TRACK_NAME;
+  const heading = around.heading && !INTRODUCING_HEADING.test(around.heading.text.trim()) ? around.heading.text : undefined;
+  const name = fragment.caption ?? heading ?? around.title ?? DEFAULT_TRACK_NAME;
   const track: DraftTrack = { name: name || DEFAULT_TRACK_NAME, levels: fragment.levels, competencies: fragment.competencies, position: fragment.position };
   // Paragraphs under a section heading describe its track; those under the title describe the ladder.
   const description = around.heading && around.heading.depth > 1 ? around.paragraphs.filter(Boolean).join('\n\n') : '';

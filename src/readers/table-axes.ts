@@ -34,3 +34,9 @@ export const SUMMARY_HEADER = /^(?:(?:level\s+)?(?:summary|overview)|(?:in\s+)?(
 
 /** A header over labels that group levels: a track, a ladder, a role family. */
 export const GROUP_AXIS = /^(?:tracks?|ladders?|paths?|families|(?:role|job)\s+famil(?:y|ies)|disciplines?|streams?|functions?)$/i;
+
+/**
+ * A heading that introduces or explains ("How to read the matrix", "Overview", "About this
+ * framework") rather than naming whose levels follow: never a track's name.
+ */
+export const INTRODUCING_HEADING = /^(?:how\s+(?:to|we|it)\b|overview\b|introduction\b|intro\b|about\b|reading\b|using\b|guide\b|faq\b|background\b|purpose\b|summary\b|the\s+(?:matrix|framework|ladder)$)|\?\s*$/i;

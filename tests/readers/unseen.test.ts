@@ -729,3 +729,15 @@ describe('probes: an expectation repeated at several levels of scraped text', ()
     expect(diagnostics.filter((d) => d.ruleId === 'repeated-paragraph')).toEqual([]);
   });
 });
+
+describe('probes: an introducing heading over the table', () => {
+  it('"How to read the matrix" does not name the track (HTML and Markdown); its paragraph is kept', () => {
+    for (const [text, path] of [
+      ['<h1>Engineering Levels</h1><h2>How to read the matrix</h2><p>Each row is a competency.</p><table><tr><th>Competency</th><th>Junior</th><th>Senior</th></tr><tr><td>Craft</td><td>Learns</td><td>Teaches</td></tr></table>\n', 'probe.html'],
+      ['# Engineering Levels\n\n## How to read the matrix\n\nEach row is a competency.\n\n| Competency | Junior | Senior |\n|---|---|---|\n| Craft | Learns | Teaches |\n', 'probe.md'],
+    ] as const) {
+      const { ladder } = readText(text, path);
+      expect([ladder.tracks[0]!.name, ladder.tracks[0]!.description], path).toEqual(['Engineering Levels', 'Each row is a competency.']);
+    }
+  });
+});

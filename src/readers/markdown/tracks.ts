@@ -11,6 +11,7 @@ import { levelKey, sharedCodePrefix, sharedTitleWords } from './level-words.js';
 import { blockLines } from './mdast.js';
 import { IMPLICIT_COMPETENCY } from './prose.js';
 import { commonAncestor, type Section } from './sections.js';
+import { INTRODUCING_HEADING } from '../table-axes.js';
 
 export interface Baseline {
   section: Section;
@@ -218,7 +219,7 @@ function trackName(home: Section, isLadderSection: boolean, levels: readonly Dra
     before = stripped;
     stripped = stripped.replace(TRAILING_WORDS, '').trim();
   }
-  if (!isLadderSection && stripped && !GENERIC_HEADING.test(stripped)) return stripped;
+  if (!isLadderSection && stripped && !GENERIC_HEADING.test(stripped) && !INTRODUCING_HEADING.test(home.title.trim())) return stripped;
   const labels = levels.map((l) => l.label);
   if (trackCount === 1 && tc.documentTitle) return tc.documentTitle;
   return (
