@@ -741,3 +741,15 @@ describe('probes: an introducing heading over the table', () => {
     }
   });
 });
+
+describe('probes: a code with a different word per competency', () => {
+  it('"**Adopts (D1)**" / "**Enhances (D1)**": level D1, each word kept with its statement', () => {
+    const { ladder } = readText('# Developer ladder\n\n## Technology\n\n- **Adopts (D1)**: learns the team tools\n- **Specializes (D2)**: go-to person for a technology\n\n## System\n\n- **Enhances (D1)**: ships features\n- **Designs (D2)**: designs medium features\n', 'probe.md');
+    const [t] = ladder.tracks;
+    expect(t!.levels.map((l) => [l.code, l.title])).toEqual([
+      ['D1', 'D1'],
+      ['D2', 'D2'],
+    ]);
+    expect(cell(t!, 'System', 'd1')?.statements).toEqual(['Enhances: ships features']);
+  });
+});

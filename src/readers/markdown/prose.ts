@@ -2,7 +2,8 @@
 // labels underneath (heading per competency), and the fragment each run of them yields.
 
 import { splitStatements } from '../../text/statements.js';
-import type { DraftCompetency, DraftLevel } from '../draft.js';
+import { parseLevelLabel } from '../../text/level-label.js';
+import type { DraftCell, DraftCompetency, DraftLevel } from '../draft.js';
 import type { Fragment, ReadContext } from './context.js';
 import { entryNames, readLevelBody, type LevelBody } from './level-body.js';
 import { hasLevelCode, levelKey, looksLikeLevel, splitEquivalent, splitExperience } from './level-words.js';
@@ -268,6 +269,7 @@ export function competencyRunFragment(run: CompetencyRun, ctx: ReadContext): Fra
   const levels: DraftLevel[] = [];
   const indexByKey = new Map<string, number>();
   const competencies: DraftCompetency[] = [];
+  const labels = new Map<DraftCell, string>();
   for (const { section, body } of members) {
     ctx.used.add(section);
     for (const node of body.used) ctx.used.add(node);
@@ -290,8 +292,22 @@ export function competencyRunFragment(run: CompetencyRun, ctx: ReadContext): Fra
       const cell = { level: index, text: e.lines.join('\n') };
       const at = e.textPosition ?? e.position;
       competency.cells.push(at ? { ...cell, position: at } : cell);
+      labels.set(competency.cells[competency.cells.length - 1]!, e.label);
     }
     competencies.push(competency);
+  }
+  // "**Adopts (D1)**", "**Enhances (D1)**": one code, a different word per competency. The code
+  // names the level; each word stays with its statement ("Adopts: learns the team's tools").
+  for (const [index, level] of levels.entries()) {
+    const cells = competencies.flatMap((c) => c.cells.filter((cell) => cell.level === index));
+    const titles = new Set(cells.map((cell) => parseLevelLabel(labels.get(cell)!).title.toLowerCase()));
+    const code = parseLevelLabel(level.label).code;
+    if (!code || titles.size < 2) continue;
+    level.label = code;
+    for (const cell of cells) {
+      const title = parseLevelLabel(labels.get(cell)!).title;
+      if (title.toLowerCase() !== code.toLowerCase()) cell.text = `${title}: ${cell.text}`;
+    }
   }
   competencies.forEach((c, i) => {
     const have = new Set(c.cells.map((cell) => cell.level));
