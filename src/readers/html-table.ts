@@ -366,10 +366,26 @@ function layoutFor(grid: Grid, axes: Axes, orientation: Orientation): Layout {
  * Reads one `<table>`: one fragment, or one per section when rows spanning the whole table split
  * its levels into sections; none (with a warning) when it holds no level.
  */
+/**
+ * A spreadsheet's "download as web page" keeps the sheet's own labels: a row of column letters (A,
+ * B, C …) over the table and a column of row numbers (1, 2, 3 …) beside it. They are not the
+ * ladder's: without them the table reads as the sheet shows it.
+ */
+function withoutSheetLabels(grid: Grid, rows: TableRow[]): { grid: Grid; rows: TableRow[] } {
+  const text = (slot: Slot) => cleanInline(slot?.text ?? '');
+  const first = grid[0] ?? [];
+  const letters = first.slice(1).map(text);
+  if (letters.length < 2 || text(first[0]) !== '' || !letters.every((l, i) => l === String.fromCharCode(65 + i))) return { grid, rows };
+  let body = grid.slice(1);
+  const numbers = body.map((row) => text(row[0]));
+  if (numbers.every((n, i) => n === String(i + 1))) body = body.map((row) => row.slice(1));
+  return { grid: body, rows: rows.slice(1) };
+}
+
 export function readTableElement(table: Element, context: TableContext): TableFragment[] {
   const where = context.toSource(elementPosition(table));
-  const rows = tableRows(table);
-  const grid = buildGrid(rows, context);
+  const allRows = tableRows(table);
+  const { grid, rows } = withoutSheetLabels(buildGrid(allRows, context), allRows);
   if (grid.length < 2 || width(grid) < 2) {
     context.diagnostics.warn(
       'table-too-small',

@@ -753,3 +753,14 @@ describe('probes: a code with a different word per competency', () => {
     expect(cell(t!, 'System', 'd1')?.statements).toEqual(['Enhances: ships features']);
   });
 });
+
+describe('probes: a spreadsheet downloaded as a web page', () => {
+  it('drops the sheet\'s column letters and row numbers', () => {
+    const { ladder } = readText(
+      '<table class="waffle"><thead><tr><th></th><th>A</th><th>B</th><th>C</th></tr></thead>\n<tbody><tr><th class="row-headers-background">1</th><td>Level</td><td>Impact</td><td>Craft</td></tr>\n<tr><th class="row-headers-background">2</th><td>L1</td><td>Owns tasks</td><td>Writes tests</td></tr>\n<tr><th class="row-headers-background">3</th><td>L2</td><td>Owns features</td><td>Designs modules</td></tr></tbody></table>\n',
+    );
+    const [t] = ladder.tracks;
+    expect(codes(t!)).toEqual(['L1', 'L2']);
+    expect(t!.competencies.map((c) => c.name)).toEqual(['Impact', 'Craft']);
+  });
+});
