@@ -15,7 +15,8 @@ export type SourceFormat =
   | 'prose'
   | 'text'
   | 'front-matter'
-  | 'ladderc-md';
+  | 'ladderc-md'
+  | 'csv';
 
 export const SOURCE_FORMATS: readonly SourceFormat[] = [
   'html-table',
@@ -24,6 +25,7 @@ export const SOURCE_FORMATS: readonly SourceFormat[] = [
   'text',
   'front-matter',
   'ladderc-md',
+  'csv',
 ];
 
 export interface Source {

@@ -15,6 +15,7 @@ import { readMarkdown } from './markdown.js';
 import { readText } from './text.js';
 import { readFrontMatter } from './front-matter.js';
 import { readCanonicalMarkdown } from './canonical-md.js';
+import { readDelimited } from './delimited.js';
 
 /** Adding a format = one reader file + one line here. */
 export const READERS: Readonly<Record<SourceFormat, Reader>> = {
@@ -24,6 +25,7 @@ export const READERS: Readonly<Record<SourceFormat, Reader>> = {
   text: readText,
   'front-matter': readFrontMatter,
   'ladderc-md': readCanonicalMarkdown,
+  csv: readDelimited,
 };
 
 export interface ReadResult {

@@ -19,7 +19,11 @@ import type { Position } from '../model.js';
 import { titleFromFileName } from '../text/file-title.js';
 
 export function readMarkdown(input: ReaderInput): DraftLadder {
-  const tree = isHtmlPage(input.text) ? htmlTree(input) : parseMarkdown(withoutFrontMatter(input));
+  return readMarkdownTree(input, isHtmlPage(input.text) ? htmlTree(input) : parseMarkdown(withoutFrontMatter(input)));
+}
+
+/** A document already parsed into a Markdown tree (Markdown, an HTML page, a pasted table). */
+export function readMarkdownTree(input: ReaderInput, tree: Root): DraftLadder {
   const top = buildSections(levelListsAsHeadings(boldLevelLinesAsHeadings(tree, input), input));
   reportLinkTargets(tree, input);
   const ctx: ReadContext = { input, used: new Set() };

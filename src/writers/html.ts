@@ -89,6 +89,7 @@ const FORMAT_LABELS: Readonly<Record<SourceFormat, string>> = {
   text: 'plain text',
   'front-matter': 'YAML front matter',
   'ladderc-md': 'ladderc Markdown',
+  csv: 'comma- or tab-separated table',
 };
 
 // ─── view model ──────────────────────────────────────────────────────────────────────────────

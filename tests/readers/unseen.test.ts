@@ -764,3 +764,26 @@ describe('probes: a spreadsheet downloaded as a web page', () => {
     expect(t!.competencies.map((c) => c.name)).toEqual(['Impact', 'Craft']);
   });
 });
+
+describe('probes: a table pasted as text', () => {
+  it('tab-separated rows per level, with a Title column', () => {
+    const { ladder } = readText('Level\tTitle\tTechnical Skill\tCollaboration\nL1\tJunior Engineer\tWrites code with help\tAsks questions\nL2\tEngineer\tWrites code alone\tHelps peers\nL3\tSenior Engineer\t"Designs systems; reviews designs"\tMentors\n');
+    expect(ladder.source.format).toBe('csv');
+    const [t] = ladder.tracks;
+    expect(t!.levels.map((l) => [l.code, l.title])).toEqual([
+      ['L1', 'Junior Engineer'],
+      ['L2', 'Engineer'],
+      ['L3', 'Senior Engineer'],
+    ]);
+    expect(cell(t!, 'Collaboration', 'l2')).toMatchObject({ statements: ['Helps peers'], position: { line: 3, column: 31 } });
+  });
+
+  it('comma-separated competencies per row, quoted fields holding commas and line breaks', () => {
+    const { ladder } = readText('Competency,Level 1,Level 2,Level 3\nCraft,"Learns the basics, with help","Builds features\nReviews code",Designs systems\nImpact,Team,Group,Company\n');
+    const [t] = ladder.tracks;
+    expect(codes(t!)).toEqual(['Level 1', 'Level 2', 'Level 3']);
+    expect(cell(t!, 'Craft', 'level-1')?.statements).toEqual(['Learns the basics, with help']);
+    expect(cell(t!, 'Craft', 'level-2')?.statements).toEqual(['Builds features', 'Reviews code']);
+    expect(cell(t!, 'Impact', 'level-3')?.position).toEqual({ line: 4, column: 19 });
+  });
+});
