@@ -787,3 +787,15 @@ describe('probes: a table pasted as text', () => {
     expect(cell(t!, 'Impact', 'level-3')?.position).toEqual({ line: 4, column: 19 });
   });
 });
+
+describe('probes: long competency names', () => {
+  it('a "Competency" column of long names stays the names, not a level', () => {
+    const { ladder } = readText('# X\n\n| Category | Competency | Engineer I (L1) | Engineer II (L2) |\n|---|---|---|---|\n| Tech | Reliability engineering and capacity planning across regions | x | y |\n|  | Design and architecture of services owned by the team | c | d |\n');
+    const [t] = ladder.tracks;
+    expect(codes(t!)).toEqual(['L1', 'L2']);
+    expect(t!.competencies.map((c) => [c.category, c.name])).toEqual([
+      ['Tech', 'Reliability engineering and capacity planning across regions'],
+      ['Tech', 'Design and architecture of services owned by the team'],
+    ]);
+  });
+});

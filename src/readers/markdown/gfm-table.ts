@@ -110,6 +110,8 @@ function isLongTextColumn(body: readonly Cell[][], column: number): boolean {
 function firstLevelColumn(header: readonly Cell[], body: readonly Cell[][]): number | undefined {
   for (let k = 1; k < header.length; k += 1) {
     if (looksLikeLevel(header[k]!.text)) return rowNamesEnd(header, k);
+    // A column headed "Competency" holds names, however long they are.
+    if (ROW_DIMENSION.test(header[k]!.text.trim())) continue;
     if (isLongTextColumn(body, k)) return k === header.length - 1 ? undefined : rowNamesEnd(header, k);
   }
   // Levels with names of the company's own ("Bronze | Silver | Gold") and short cells: the header
