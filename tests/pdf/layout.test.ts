@@ -115,3 +115,66 @@ describe.skipIf(toolsMissing('pdftotext', 'pdfinfo', 'qpdf'))('PDF matrix layout
     expect(form).toContain(squeeze('Individual contributors · Junior (L1) (continued)'));
   });
 });
+
+/** Fourteen categories of one competency each, whose L1 cells run from 2 to 9 long statements. */
+function manyCategories(): Ladder {
+  const names = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel', 'India', 'Juliett', 'Kilo', 'Lima', 'Mike', 'November'];
+  return {
+    schemaVersion: 1,
+    id: 'groups',
+    title: 'Groups',
+    source: { path: 'tests/pdf/groups.md', format: 'gfm-table', sha256: '0'.repeat(64) },
+    tracks: [
+      {
+        id: 'eng',
+        name: 'Engineering',
+        levels: [
+          { id: 'l1', ordinal: 1, code: 'L1', title: 'Engineer I' },
+          { id: 'l2', ordinal: 2, code: 'L2', title: 'Engineer II' },
+        ],
+        competencies: names.map((n, i) => {
+          const statements = Array.from({ length: 2 + (i % 8) }, (_, j) => `Statement ${j + 1} of ${n}, written long enough to wrap onto a second line in the form and in the matrix.`);
+          return {
+            id: n.toLowerCase(),
+            name: `Skill ${n}`,
+            category: `Category ${n}`,
+            expectations: [
+              { level: 'l1', text: statements.join('\n'), statements },
+              { level: 'l2', text: `Short ${n}.`, statements: [`Short ${n}.`] },
+            ],
+          };
+        }),
+      },
+    ],
+  };
+}
+
+describe.skipIf(toolsMissing('pdftotext', 'pdfinfo'))('PDF category headings', () => {
+  it('never end a page: each starts on the page where its first competency starts (matrix and review form)', async () => {
+    const ladder = manyCategories();
+    const result = await render([ladder], context());
+    for (const file of ['pdf/groups--eng.pdf', 'pdf/review/groups--eng--l1.pdf']) {
+      const pages = pageTexts(tempPdf(bytesOf(result, file), file.replace(/\//g, '_')));
+      for (const competency of ladder.tracks[0]!.competencies) {
+        // The first page that shows the category, and the first that shows its competency's name.
+        const at = (text: string) => pages.findIndex((p) => p.includes(squeeze(text)));
+        const heading = at(competency.category!);
+        expect(heading, `${file}: ${competency.category}`).toBeGreaterThanOrEqual(0);
+        expect(at(competency.name), `${file}: ${competency.category} is alone at the foot of page ${heading + 1}`).toBe(heading);
+      }
+    }
+  });
+});
+
+describe.skipIf(toolsMissing('pdftotext'))('PDF review form header and footer', () => {
+  it('names a track called like its ladder once, and puts the level first in the footer', async () => {
+    const ladder = manyCategories();
+    ladder.tracks[0]!.name = 'Groups';
+    const result = await render([ladder], context());
+    const path = tempPdf(bytesOf(result, 'pdf/review/groups--eng--l1.pdf'), 'footer.pdf');
+    const page = run('pdftotext', ['-f', '1', '-l', '1', '-layout', path, '-']);
+    const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines.filter((l) => l === 'Groups')).toHaveLength(1);
+    expect(lines[lines.length - 1]).toMatch(/^Engineer I \(L1\) · Groups\s+1\/\d+$/);
+  });
+});

@@ -182,8 +182,10 @@ export function drawMatrix(pdf: PdfDoc, parent: StructElement, track: Track, tra
     if (group.category !== undefined) {
       const cat = lines(pdf, [run(group.category, s.category)], { width: pdf.box.width - 2 * PAD_X });
       const h = heightOf(cat) + 2 * PAD_Y + 2;
-      const firstRow = rows[0] ? Math.min(cellsHeight(rows[0]), 4 * s.cell.size * 1.3 + 2 * PAD_Y) : 0;
-      // A category row never ends a page: it moves on with (the start of) its first competency.
+      // A category row never ends a page: it moves on with its first competency — all of it when
+      // that fits on a page (the row loop below never splits such a row), else its first piece.
+      const firstFull = rows[0] ? cellsHeight(rows[0]) : 0;
+      const firstRow = firstFull <= bodyHeight() ? firstFull : 2 * PAD_Y + 4 * s.cell.size * 1.3;
       if (pdf.remaining() < h + firstRow) continuePage();
       const y = pdf.y;
       frame(y, h, COLORS.band);

@@ -76,13 +76,16 @@ export async function renderReviewForm(
   logo: Uint8Array | undefined,
 ): Promise<Rendered> {
   const label = levelName(level);
+  // A one-track ladder usually names its track after itself: say it once.
+  const trackIsLadder = track.name.trim().toLowerCase() === ladder.title.trim().toLowerCase();
   const pdf = new PdfDoc(
     {
       ...settings,
       title: `Review form: ${track.name}, ${label}`,
       subject: `${ladder.title}: review form for ${label} (${track.name})`,
       keywords: ['review form', ladder.title, track.name, label].join(', '),
-      footer: `${ladder.title}  ·  ${track.name}  ·  ${label}`,
+      // The level first: a long ladder title is what gets shortened, never the level's name.
+      footer: [label, ...(trackIsLadder ? [] : [track.name]), ladder.title].join('  ·  '),
     },
     faces,
   );
@@ -108,7 +111,7 @@ export async function renderReviewForm(
   paragraph(pdf, sect, [run(ladder.title, STYLES.eyebrow)], { width: headerWidth });
   pdf.y += 3;
   heading(pdf, sect, 'H1', label, { ...STYLES.h1, size: 20 }, { gapBefore: 0, gapAfter: 2 });
-  paragraph(pdf, sect, [run(track.name, STYLES.lead)], { width: headerWidth });
+  if (!trackIsLadder) paragraph(pdf, sect, [run(track.name, STYLES.lead)], { width: headerWidth });
   if (level.summary) paragraph(pdf, sect, [run(level.summary, STYLES.small)], { gapBefore: 3 });
   pdf.y = Math.max(pdf.y, pdf.box.top + 44) + 10;
   rule(pdf, pdf.y, COLORS.accent, left, width, 1.2);
@@ -154,7 +157,9 @@ export async function renderReviewForm(
     let groupOutline = outline;
     if (group.category !== undefined) {
       groupSect = pdf.struct(sect, 'Sect');
-      heading(pdf, groupSect, 'H2', group.category, { ...STYLES.h2, size: 13 }, { gapBefore: 14, gapAfter: 2, keep: 90 });
+      // The heading moves on with its first competency (as much of it as drawCompetency keeps together).
+      const keep = measureCompetency(pdf, items[0]!, labels.comment).need;
+      heading(pdf, groupSect, 'H2', group.category, { ...STYLES.h2, size: 13 }, { gapBefore: 14, gapAfter: 2, keep });
       groupOutline = pdf.outline(outline, group.category, pdf.y - 18);
     }
     for (const item of items) drawCompetency(pdf, fields, groupSect, groupOutline, item, ratings, labels.comment);
@@ -173,6 +178,24 @@ export async function renderReviewForm(
   return { bytes, missing: pdf.coverage.missing, pages };
 }
 
+const RATING_HEIGHT = 8 + BOX + 4;
+
+/** A competency's lines, and the height it needs where it starts (all of it when it fits a page). */
+function measureCompetency(pdf: PdfDoc, item: Item, commentLabel: string) {
+  const c = item.competency;
+  const name = lines(pdf, [run(c.name, STYLES.h3)]);
+  const area = c.area && c.area.toLowerCase() !== c.name.toLowerCase() ? c.area : undefined;
+  const sub = [area, ...(c.description ? paragraphsOf(c.description) : [])].filter((s): s is string => !!s);
+  const subLines = sub.length > 0 ? lines(pdf, [run(sub.join('  ·  '), STYLES.small)], { gapBefore: 1 }) : [];
+  const statements: Line[][] = item.statements.map((s) => lines(pdf, [run(s, STYLES.body)], { indent: TEXT_INDENT, gapBefore: 4 }));
+  const commentLabelLines = lines(pdf, [run(commentLabel, STYLES.smallBold)]);
+  const commentHeight = 6 + heightOf(commentLabelLines) + LABEL_GAP + COMMENT_HEIGHT;
+  const head = 14 + heightOf(name) + heightOf(subLines);
+  const total = head + statements.reduce((h, s) => h + heightOf(s), 0) + (item.assessed ? RATING_HEIGHT + commentHeight : 0);
+  const need = total <= pdf.box.height ? total : head + (statements[0] ? heightOf(statements[0]) + 4 : 0);
+  return { name, subLines, statements, commentLabelLines, commentHeight, need };
+}
+
 function drawCompetency(
   pdf: PdfDoc,
   fields: FormFields,
@@ -185,17 +208,10 @@ function drawCompetency(
   const { left, width } = pdf.box;
   const c = item.competency;
   const id = c.id;
-  const name = lines(pdf, [run(c.name, STYLES.h3)]);
-  const area = c.area && c.area.toLowerCase() !== c.name.toLowerCase() ? c.area : undefined;
-  const sub = [area, ...(c.description ? paragraphsOf(c.description) : [])].filter((s): s is string => !!s);
-  const subLines = sub.length > 0 ? lines(pdf, [run(sub.join('  ·  '), STYLES.small)], { gapBefore: 1 }) : [];
-  const statements: Line[][] = item.statements.map((s) => lines(pdf, [run(s, STYLES.body)], { indent: TEXT_INDENT, gapBefore: 4 }));
-  const commentLabelLines = lines(pdf, [run(commentLabel, STYLES.smallBold)]);
-  const ratingHeight = 8 + BOX + 4;
-  const commentHeight = 6 + heightOf(commentLabelLines) + LABEL_GAP + COMMENT_HEIGHT;
-  const total = 14 + heightOf(name) + heightOf(subLines) + statements.reduce((h, s) => h + heightOf(s), 0) + (item.assessed ? ratingHeight + commentHeight : 0);
-  // A competency stays on one page when it fits on one; otherwise it breaks between statements.
-  ensure(pdf, Math.min(total, pdf.box.height));
+  const { name, subLines, statements, commentLabelLines, commentHeight, need } = measureCompetency(pdf, item, commentLabel);
+  // A competency stays on one page when it fits on one; otherwise it starts where its heading and
+  // first statement fit, and breaks between statements.
+  ensure(pdf, need);
   if (!pdf.atPageTop()) pdf.y += 14;
   const sect = pdf.struct(parent, 'Sect');
   pdf.outline(outline, c.name, pdf.y);
@@ -217,7 +233,7 @@ function drawCompetency(
 
   // Rating: one radio button per option, each with a drawn circle so a printed form can be marked.
   if (!item.assessed) return;
-  ensure(pdf, ratingHeight + commentHeight);
+  ensure(pdf, RATING_HEIGHT + commentHeight);
   if (ratings.length > 0) drawRating(pdf, fields, sect, `${id}__rating`, `${c.name}: rating`, ratings);
   pdf.y += 6;
   pdf.y = boxedField(pdf, fields, sect, `${id}__comment`, commentLabel, left, pdf.y, width, COMMENT_HEIGHT, true);
