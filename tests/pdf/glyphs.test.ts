@@ -1,4 +1,4 @@
-// Characters the font lacks are replaced visibly and reported once per document, never dropped.
+// Characters the font lacks are replaced visibly and reported once per ladder, never dropped.
 import { describe, expect, it } from 'vitest';
 import type { Ladder } from '../../src/model.js';
 import { bytesOf, kitchenSink, render, run, tempPdf, toolsMissing } from './support.js';
@@ -13,7 +13,18 @@ describe('PDF glyph coverage', () => {
     expect(warnings[0]!.message).toContain('🎉 (U+1F389)');
   });
 
-  it('lists each missing character once even when it repeats, and one warning per affected document', async () => {
+  it('reports an emoji shown in several PDFs of one ladder (track book and review form) once', async () => {
+    const ladder = kitchenSink();
+    const expectation = ladder.tracks[0]!.competencies[0]!.expectations[0]!;
+    expectation.statements = [...expectation.statements, 'Celebrates wins 🎈'];
+    const result = await render([ladder]);
+    const warnings = result.diagnostics.filter((d) => d.ruleId === 'pdf-missing-glyph');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(/^\d+ PDFs \(pdf\//);
+    expect(warnings[0]!.message).toContain('U+1F388');
+  });
+
+  it('lists each missing character once even when it repeats', async () => {
     const ladder = kitchenSink();
     const track = ladder.tracks[0]!;
     track.description = 'Rockets 🚀🚀 and more 🚀 and a family 👩‍👩‍👧 and ✓ → — ’ é (all but emoji render)';

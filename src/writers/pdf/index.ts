@@ -18,14 +18,15 @@ function loadFaces(assets: WriterContext['assets']): Record<Face, FontkitFont> {
   return { regular: face(FACE_ASSETS.regular), bold: face(FACE_ASSETS.bold) };
 }
 
-/** One warning per document that had characters replaced. */
-function missingGlyphs(ladder: Ladder, path: string, missing: readonly string[]): Diagnostic[] {
-  if (missing.length === 0) return [];
+/** One warning per ladder whose PDFs had characters replaced, naming the characters and the files. */
+function missingGlyphs(ladder: Ladder, paths: readonly string[], missing: ReadonlySet<string>): Diagnostic[] {
+  if (missing.size === 0) return [];
+  const where = paths.length === 1 ? paths[0]! : `${paths.length} PDFs (${paths[0]} …)`;
   return [
     diagnostic(
       'warning',
       'pdf-missing-glyph',
-      `${path}: the PDF font has no glyph for ${missing.map(describeCharacter).join(', ')}; shown as ${REPLACEMENT}`,
+      `${where}: the PDF font has no glyph for ${[...missing].map(describeCharacter).join(', ')}; shown as ${REPLACEMENT}`,
       ladder.source.path,
       undefined,
       'use characters the DejaVu fonts cover (emoji are not), or accept the replacement in the PDF',
@@ -50,11 +51,16 @@ export async function writePdf(ladders: readonly Ladder[], context: WriterContex
     diagnostics.push(diagnostic('warning', 'pdf-logo', `the review forms' logo cannot be used (${problem}); the forms have none`, file, undefined, 'use a PNG or JPEG file'));
     logo = undefined;
   }
+  let missing = new Set<string>();
+  let affected: string[] = [];
   const add = (ladder: Ladder, track: string, path: string, r: Rendered): void => {
     files.push({ path, format: 'pdf', ladder: ladder.id, track, contents: r.bytes });
-    diagnostics.push(...missingGlyphs(ladder, path, r.missing));
+    if (r.missing.length) affected.push(path);
+    for (const c of r.missing) missing.add(c);
   };
   for (const ladder of ladders) {
+    missing = new Set();
+    affected = [];
     for (const track of ladder.tracks) {
       const base = `${ladder.id}--${track.id}`;
       add(ladder, track.id, `pdf/${base}.pdf`, await renderTrack(ladder, track, faces, settings));
@@ -64,6 +70,7 @@ export async function writePdf(ladders: readonly Ladder[], context: WriterContex
         add(ladder, track.id, `pdf/review/${base}--${level.id}.pdf`, form);
       }
     }
+    diagnostics.push(...missingGlyphs(ladder, affected, missing));
   }
   return { files, diagnostics };
 }
