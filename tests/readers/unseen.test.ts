@@ -799,3 +799,11 @@ describe('probes: long competency names', () => {
     ]);
   });
 });
+
+describe('probes: notes under a track heading', () => {
+  it('"_Note: …_" and "> Note: …" under the track heading are track notes, not its description', () => {
+    const { ladder } = readText('# Ladder\n\n## Engineering Track\n\nFor people who build.\n\n_Note: levels are not a checklist._\n\n> Note: talk to your manager.\n\n### Junior\n\n- **Scope:** Tasks.\n\n### Senior\n\n- **Scope:** Projects.\n\n## Management Track\n\n### Junior\n\n- **People:** One-on-ones.\n\n### Senior\n\n- **People:** Teams.\n', 'probe.md');
+    const [eng] = ladder.tracks;
+    expect([eng!.description, eng!.notes]).toEqual(['For people who build.', ['Note: levels are not a checklist.', 'Note: talk to your manager.']]);
+  });
+});

@@ -6,9 +6,9 @@ import type { BaselineItem, Position } from '../../model.js';
 import { parseLevelLabel } from '../../text/level-label.js';
 import type { DraftCompetency, DraftLevel, DraftTrack } from '../draft.js';
 import type { Fragment, ReadContext } from './context.js';
-import { isTextBlock } from './level-body.js';
+import { isTextBlock, NOTE } from './level-body.js';
 import { levelKey, sharedCodePrefix, sharedTitleWords } from './level-words.js';
-import { blockLines } from './mdast.js';
+import { blockLines, wholeParagraphIs } from './mdast.js';
 import { IMPLICIT_COMPETENCY } from './prose.js';
 import { commonAncestor, type Section } from './sections.js';
 import { INTRODUCING_HEADING } from '../table-axes.js';
@@ -174,11 +174,11 @@ function buildTrack(group: Group, trackCount: number, tc: TrackContext, identity
   const track: DraftTrack = { name: group.caption ?? trackName(home, isLadderSection, levels, trackCount, tc), levels, competencies };
   const position: Position | undefined = home.position ?? group.fragments[0]!.position;
   if (position) track.position = position;
-  if (notes.length) track.notes = notes;
   if (!isLadderSection) {
-    const description = trackDescription(home, tc.ctx);
+    const description = trackDescription(home, tc.ctx, notes);
     if (description) track.description = description;
   }
+  if (notes.length) track.notes = notes;
   return track;
 }
 
@@ -232,10 +232,19 @@ function trackName(home: Section, isLadderSection: boolean, levels: readonly Dra
 }
 
 /** The paragraphs directly under a track's heading, before its levels: the track's introduction. */
-function trackDescription(home: Section, ctx: ReadContext): string {
+function trackDescription(home: Section, ctx: ReadContext, notes: string[]): string {
   const lines: string[] = [];
   for (const block of home.blocks) {
-    if (ctx.used.has(block) || block.type !== 'paragraph' || !isTextBlock(block)) continue;
+    if (ctx.used.has(block) || !isTextBlock(block)) continue;
+    const text = blockLines(block).join(' ');
+    // "_Note: …_" or "> Note: …" under the track's heading: a note on the track, as under a level.
+    const note = (block.type === 'paragraph' && wholeParagraphIs(block, 'emphasis')) || block.type === 'blockquote';
+    if (note && NOTE.test(text)) {
+      notes.push(text);
+      ctx.used.add(block);
+      continue;
+    }
+    if (block.type !== 'paragraph') continue;
     lines.push(...blockLines(block));
     ctx.used.add(block);
   }
