@@ -46,7 +46,7 @@ function finalizeTrack(
   draft: DraftTrack,
   diagnostics: Diagnostics,
 ): { track: Track; levelDrafts: DraftLevel[] } {
-  const track: Track = { id, name: cleanInline(draft.name), levels: [], competencies: [] };
+  const track: Track = { id, name: cleanInline(draft.name) || 'Levels', levels: [], competencies: [] };
   const description = draft.description ? cleanText(draft.description) : '';
   if (description) track.description = description;
   const notes = (draft.notes ?? []).map(cleanText).filter(Boolean);
@@ -135,8 +135,13 @@ function seniorityRank(title: string): number {
 
 function finalizeLevel(draft: DraftLevel, ordinal: number, ids: IdAllocator, diagnostics: Diagnostics): Level {
   const parsed = draft.title !== undefined ? { title: draft.title, code: draft.code } : parseLevelLabel(draft.label);
-  const title = cleanInline(parsed.title ?? draft.label) || cleanInline(draft.label);
   const code = parsed.code !== undefined ? cleanInline(parsed.code) : undefined;
+  let title = cleanInline(parsed.title ?? draft.label) || cleanInline(draft.label) || code || '';
+  if (!title) {
+    // An empty heading or header cell where a level stands: named by its place, never dropped.
+    title = `Level ${ordinal}`;
+    diagnostics.warn('level-without-label', `a level has no name; it is called "${title}"`, draft.position, 'give every level a name');
+  }
   const { id, collided } = ids.allocate(slugify(code || title, 'level'));
   if (collided) diagnostics.warn('duplicate-id', `two levels share the id of "${draft.label}"; this one gets "${id}"`, draft.position);
   const level: Level = { id, ordinal, title };
@@ -166,7 +171,7 @@ function mergeDuplicateRows(rows: readonly DraftCompetency[], diagnostics: Diagn
   const byKey = new Map<string, DraftCompetency>();
   const out: DraftCompetency[] = [];
   for (const raw of rows) {
-    const row: DraftCompetency = { ...raw, name: cleanInline(raw.name), cells: [...raw.cells] };
+    const row: DraftCompetency = { ...raw, name: cleanInline(raw.name) || 'Expectations', cells: [...raw.cells] };
     if (raw.category !== undefined) {
       const category = cleanInline(raw.category);
       if (category) row.category = category;
