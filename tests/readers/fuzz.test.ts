@@ -4,17 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { readSource } from '../../src/readers/index.js';
 import { allCases } from '../support/cases.js';
+import { prng } from '../support/prng.js';
 import { schemaErrors } from '../support/schema.js';
-
-/** mulberry32: deterministic, so a failure names a reproducible round. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(text: string, random: () => number): string {
   const lines = text.split('\n');

@@ -24,6 +24,7 @@ import { writeMarkdown } from '../../src/writers/markdown.js';
 import { TemplateError } from '../../src/writers/template.js';
 import type { WriterContext } from '../../src/writers/types.js';
 import { allCases } from '../support/cases.js';
+import { prng } from '../support/prng.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ladderc-md-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -350,14 +351,7 @@ describe('canonical reader: repeated sections', () => {
 
 describe('canonical reader: fuzzed documents', () => {
   it('never throws on line-level mutations of generated documents', () => {
-    // A small deterministic PRNG (mulberry32), so a failure names a reproducible case.
-    let seed = 0x1adde7;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = prng(0x1adde7);
     // Mostly the small kitchen sink: remark-gfm parses the escape-dense hostile document at only
     // ~250 KB/s, and 120 rounds must stay within a few seconds.
     const small = toMarkdown(kitchenSink());
