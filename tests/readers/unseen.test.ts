@@ -807,3 +807,18 @@ describe('probes: notes under a track heading', () => {
     expect([eng!.description, eng!.notes]).toEqual(['For people who build.', ['Note: levels are not a checklist.', 'Note: talk to your manager.']]);
   });
 });
+
+describe('probes: levels folded in <details>', () => {
+  it('each <summary> of an HTML page is a level heading, its content the level\'s', () => {
+    const { ladder } = readText(
+      '<html><body><h1>Ladder</h1>\n<h2>Levels</h2>\n<details><summary>Engineer I</summary><ul><li>Ships small changes.</li></ul></details>\n<details><summary>Engineer II</summary><ul><li>Ships features.</li></ul></details>\n<details><summary>Senior Engineer</summary><ul><li>Leads projects.</li></ul></details>\n</body></html>\n',
+    );
+    const [t] = ladder.tracks;
+    expect(t!.levels.map((l) => [l.title, l.position])).toEqual([
+      ['Engineer I', { line: 3, column: 10 }],
+      ['Engineer II', { line: 4, column: 10 }],
+      ['Senior Engineer', { line: 5, column: 10 }],
+    ]);
+    expect(t!.competencies.flatMap((c) => c.expectations.map((e) => e.statements))).toEqual([['Ships small changes.'], ['Ships features.'], ['Leads projects.']]);
+  });
+});

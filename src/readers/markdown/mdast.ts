@@ -58,17 +58,31 @@ export function parseHtmlAsMarkdown(text: string): HtmlAsMarkdown {
   const chrome: HtmlAsMarkdown['chrome'] = [];
   const hasHeading = (node: HastNode): boolean =>
     node.type === 'element' && (/^h[1-6]$/.test(node.tagName) || node.children.some(hasHeading));
+  // The depth of the last heading met in document order: a <details> block's <summary> becomes a
+  // heading one below it ("Engineer I" folded under "Levels"), its content what the heading holds.
+  let depth = 1;
   const prune = (node: HastParent): void => {
-    node.children = node.children.filter((child) => {
-      if (child.type !== 'element') return true;
+    node.children = (node.children as Array<HastRoot['children'][number]>).flatMap((child): Array<HastRoot['children'][number]> => {
+      if (child.type !== 'element') return [child];
       if ((CHROME.has(child.tagName) || isChromeByName(child)) && !(child.tagName === 'header' && hasHeading(child))) {
         const start = child.position?.start;
         chrome.push({ tag: describeElement(child), position: start ? { line: start.line, column: start.column } : undefined });
-        return false;
+        return [];
+      }
+      const h = /^h([1-6])$/.exec(child.tagName);
+      if (h) depth = Number(h[1]);
+      if (child.tagName === 'details') {
+        const summary = child.children.find((c): c is HastElement => c.type === 'element' && c.tagName === 'summary');
+        if (summary) {
+          const heading: HastElement = { ...summary, tagName: `h${Math.min(6, depth + 1)}` };
+          const rest: HastElement = { ...child, tagName: 'div', children: child.children.filter((c) => c !== summary) };
+          prune(rest);
+          return [heading, ...rest.children];
+        }
       }
       prune(child);
-      return true;
-    });
+      return [child];
+    }) as HastElement['children'];
   };
   prune(hast);
   const tree = toMdast(hast);
