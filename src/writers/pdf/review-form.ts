@@ -143,7 +143,8 @@ export async function renderReviewForm(
     const baseOutline = pdf.outline(outline, 'Expected at every level', pdf.y - 18);
     baseline.forEach((b, i) => {
       const competency: Competency = { id: `baseline-${i + 1}-${slugify(b.competency)}`, name: b.competency, expectations: [] };
-      drawCompetency(pdf, fields, baseSect, baseOutline, { competency, statements: b.statements, assessed: false }, ratings, labels.comment);
+      const item: Item = { competency, statements: b.statements, assessed: false };
+      drawCompetency(pdf, fields, baseSect, baseOutline, item, measureCompetency(pdf, item, labels.comment), ratings, labels.comment);
     });
   }
 
@@ -153,16 +154,16 @@ export async function renderReviewForm(
       .map((row) => ({ competency: row.competency, statements: applicableStatements(row.cells.find((c) => c.level.id === level.id)?.expectation), assessed: true }))
       .filter((item) => item.statements.length > 0);
     if (items.length === 0) continue;
+    const measured = items.map((item) => measureCompetency(pdf, item, labels.comment));
     let groupSect = sect;
     let groupOutline = outline;
     if (group.category !== undefined) {
       groupSect = pdf.struct(sect, 'Sect');
       // The heading moves on with its first competency (as much of it as drawCompetency keeps together).
-      const keep = measureCompetency(pdf, items[0]!, labels.comment).need;
-      heading(pdf, groupSect, 'H2', group.category, { ...STYLES.h2, size: 13 }, { gapBefore: 14, gapAfter: 2, keep });
+      heading(pdf, groupSect, 'H2', group.category, { ...STYLES.h2, size: 13 }, { gapBefore: 14, gapAfter: 2, keep: measured[0]!.need });
       groupOutline = pdf.outline(outline, group.category, pdf.y - 18);
     }
-    for (const item of items) drawCompetency(pdf, fields, groupSect, groupOutline, item, ratings, labels.comment);
+    items.forEach((item, i) => drawCompetency(pdf, fields, groupSect, groupOutline, item, measured[i]!, ratings, labels.comment));
   }
 
   // Summary: heading, box and field stay together.
@@ -179,6 +180,8 @@ export async function renderReviewForm(
 }
 
 const RATING_HEIGHT = 8 + BOX + 4;
+
+type Measured = ReturnType<typeof measureCompetency>;
 
 /** A competency's lines, and the height it needs where it starts (all of it when it fits a page). */
 function measureCompetency(pdf: PdfDoc, item: Item, commentLabel: string) {
@@ -202,13 +205,14 @@ function drawCompetency(
   parent: PDFKit.PDFStructureElement,
   outline: PDFKit.PDFOutline,
   item: Item,
+  measured: Measured,
   ratings: ReadonlyArray<{ value: string; label: string }>,
   commentLabel: string,
 ): void {
   const { left, width } = pdf.box;
   const c = item.competency;
   const id = c.id;
-  const { name, subLines, statements, commentLabelLines, commentHeight, need } = measureCompetency(pdf, item, commentLabel);
+  const { name, subLines, statements, commentLabelLines, commentHeight, need } = measured;
   // A competency stays on one page when it fits on one; otherwise it starts where its heading and
   // first statement fit, and breaks between statements.
   ensure(pdf, need);
