@@ -74,24 +74,25 @@ export function parseDelimited(text: string, delimiter: ',' | '\t'): Field[][] {
 }
 
 /**
- * Which delimiter makes this text a table: a header of three or more short fields, and two or more
- * rows with exactly as many fields. Sentences with commas rarely agree line after line.
+ * The rows of this text as a table, if some delimiter makes it one: a header of three or more
+ * short fields, and two or more rows with exactly as many fields. Sentences with commas rarely
+ * agree line after line.
  */
-export function delimiterOf(text: string): ',' | '\t' | undefined {
+export function delimitedTable(text: string): Field[][] | undefined {
   for (const delimiter of ['\t', ','] as const) {
     if (!text.includes(delimiter)) continue;
     const rows = parseDelimited(text, delimiter);
     const [header, ...body] = rows;
     if (!header || header.length < 3 || body.length < 2) continue;
     if (!header.every((f) => f.text.length <= 60)) continue;
-    if (body.every((r) => r.length === header.length)) return delimiter;
+    if (body.every((r) => r.length === header.length)) return rows;
   }
   return undefined;
 }
 
 export function readDelimited(input: ReaderInput): DraftLadder {
-  const delimiter = delimiterOf(input.text) ?? (input.text.includes('\t') ? '\t' : ',');
-  const rows = parseDelimited(input.text, delimiter);
+  // Told the format by the config, a text that is no clean table is still read as well as it can be.
+  const rows = delimitedTable(input.text) ?? parseDelimited(input.text, input.text.includes('\t') ? '\t' : ',');
   const width = Math.max(0, ...rows.map((r) => r.length));
   const cell = (f: Field | undefined): TableCell => {
     // Line breaks inside a quoted field separate statements, as <br> does in a Markdown cell.

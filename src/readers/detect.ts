@@ -1,7 +1,7 @@
 // Recognises a source's shape from its content alone; the file name is never consulted.
 
 import type { SourceFormat } from '../model.js';
-import { delimiterOf } from './delimited.js';
+import { delimitedTable } from './delimited.js';
 
 export const CANONICAL_MARKER = /^<!--\s*ladderc:canonical\b/;
 
@@ -52,6 +52,6 @@ export function detectFormat(text: string): SourceFormat {
   const signals = [LIST_ITEM.test(body), EMPHASIS.test(body), LINK.test(body), HTML_TABLE.test(body)].filter(Boolean).length;
   if (ATX_HEADING.test(body) || SETEXT_HEADING.test(body) || signals >= 2) return 'prose';
   // A table pasted as comma- or tab-separated text.
-  if (!front && delimiterOf(text)) return 'csv';
+  if (!front && delimitedTable(text)) return 'csv';
   return 'text';
 }

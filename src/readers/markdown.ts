@@ -180,15 +180,13 @@ function boldLevelLinesAsHeadings(tree: Root, input: ReaderInput): Root {
     return text !== undefined && looksLikeLevel(text);
   });
   if (bold.length < 2) return tree;
+  const boldSet = new Set(bold);
   let depth = 1;
   const children = tree.children.map((node): RootContent => {
     if (node.type === 'heading') depth = node.depth;
-    if (!bold.includes(node) || node.type !== 'paragraph') return node;
-    const heading: Heading = { type: 'heading', depth: Math.min(6, depth + 1) as Heading['depth'], children: node.children };
-    if (node.position) heading.position = node.position;
-    return heading;
+    return boldSet.has(node) && node.type === 'paragraph' ? headingBelow(depth, node.children, node.position) : node;
   });
-  input.diagnostics.info('bold-level-lines', `read ${bold.length} bold lines as level headings`, bold[0]!.position ? { line: bold[0]!.position.start.line, column: bold[0]!.position.start.column } : undefined);
+  input.diagnostics.info('bold-level-lines', `read ${bold.length} bold lines as level headings`, positionOf(bold[0]!));
   return { ...tree, children };
 }
 
@@ -217,6 +215,13 @@ function trimLeading(nodes: PhrasingContent[], re: RegExp): PhrasingContent[] {
   if (!first || first.type !== 'text') return nodes;
   const value = first.value.replace(re, '');
   return value ? [{ ...first, value }, ...others] : others;
+}
+
+/** A heading one below `depth` (at most h6), where the source wrote a level some other way. */
+function headingBelow(depth: number, children: PhrasingContent[], position: Heading['position']): Heading {
+  const heading: Heading = { type: 'heading', depth: Math.min(6, depth + 1) as Heading['depth'], children };
+  if (position) heading.position = position;
+  return heading;
 }
 
 const headingNamesALevel = (tree: Root): boolean => tree.children.some((n) => n.type === 'heading' && looksLikeLevel(inlineText(n.children)));
@@ -266,9 +271,7 @@ function levelListsAsHeadings(tree: Root, input: ReaderInput): Root {
     first ??= positionOf(node);
     return node.children.flatMap((item, i) => {
       const { label, rest, head } = items[i]!;
-      const heading: Heading = { type: 'heading', depth: Math.min(6, depth + 1) as Heading['depth'], children: [{ type: 'text', value: label }] };
-      if (item.position) heading.position = item.position;
-      const out: RootContent[] = [heading];
+      const out: RootContent[] = [headingBelow(depth, [{ type: 'text', value: label }], item.position)];
       if (rest.length) out.push({ ...head, children: rest });
       out.push(...(item.children.slice(1) as RootContent[]));
       return out;

@@ -20,10 +20,12 @@ export function isDescribingHeader(text: string): boolean {
   return DESCRIBING_HEADER.test(text.trim());
 }
 
-const DESCRIBING_HEADER = /^(?:descriptions?|definitions?|notes?|examples?|details?|what (?:it|this) means|meaning|comments?)$/i;
+const DESCRIBING = String.raw`descriptions?|definitions?|notes?|examples?|details?|what (?:it|this) means|meaning`;
+
+const DESCRIBING_HEADER = new RegExp(`^(?:${DESCRIBING}|comments?)$`, 'i');
 
 /** Headers of columns that describe the row rather than hold a level. */
-const NOT_A_LEVEL_HEADER = /^(?:descriptions?|definitions?|summary|overview|notes?|examples?|details?|what (?:it|this) means|meaning|purpose|why|owner|weight|sub-?competenc(?:y|ies)|sub-?skills?)$/i;
+const NOT_A_LEVEL_HEADER = new RegExp(`^(?:${DESCRIBING}|summary|overview|purpose|why|owner|weight|sub-?competenc(?:y|ies)|sub-?skills?)$`, 'i');
 
 /** A header for the rows of a competency matrix: what each row is. */
 export const ROW_DIMENSION = /^(?:competenc(?:y|ies)|skills?|areas?|categor(?:y|ies)|dimensions?|attributes?|capabilit(?:y|ies)|criteria|criterion|behaviou?rs?|topics?|pillars?|themes?|sub-?categor(?:y|ies))(?:\s*\/\s*levels?)?$/i;

@@ -761,7 +761,8 @@ export function readText(input: ReaderInput): DraftLadder {
   // purpose ("Writes tested code." at Engineer I and II), not a scrape's duplicate: keep it.
   const context = levelContexts(all, known);
   const onPurpose = new Set(deduped.repeats.filter((r) => context.get(r.paragraph) !== undefined && context.get(r.of) !== undefined && context.get(r.paragraph) !== context.get(r.of)).map((r) => r.paragraph));
-  const paragraphs = onPurpose.size ? all.filter((p) => deduped.kept.includes(p) || onPurpose.has(p)) : deduped.kept;
+  const kept = new Set(deduped.kept);
+  const paragraphs = onPurpose.size ? all.filter((p) => kept.has(p) || onPurpose.has(p)) : deduped.kept;
   const repeats = deduped.repeats.filter((r) => !onPurpose.has(r.paragraph));
   for (const r of repeats) {
     input.diagnostics.info('repeated-paragraph', `this paragraph repeats the one at line ${startOf(r.of).line}; the repeat is dropped`, startOf(r.paragraph));
@@ -800,15 +801,16 @@ const LABELLED_LINE = /^(\p{Lu}[\p{L}\p{N} &/+'’-]{0,40}?):\s+(\S.*)$/su;
  * implicit competency.
  */
 function competenciesOf(cells: readonly DraftCell[]): DraftCompetency[] {
+  const matches = cells.map((cell) => LABELLED_LINE.exec(cell.text));
   const levelsByLabel = new Map<string, Set<number>>();
-  for (const cell of cells) {
-    const m = LABELLED_LINE.exec(cell.text);
+  cells.forEach((cell, i) => {
+    const m = matches[i];
     if (m) levelsByLabel.set(m[1]!, (levelsByLabel.get(m[1]!) ?? new Set()).add(cell.level));
-  }
+  });
   const named = new Map<string, DraftCompetency>();
   const rest: DraftCell[] = [];
-  for (const cell of cells) {
-    const m = LABELLED_LINE.exec(cell.text);
+  for (const [i, cell] of cells.entries()) {
+    const m = matches[i];
     if (!m || (levelsByLabel.get(m[1]!)?.size ?? 0) < 2) {
       rest.push(cell);
       continue;

@@ -5,7 +5,7 @@
 import type { List, ListItem, Paragraph, RootContent, Table } from 'mdast';
 import type { Position } from '../../model.js';
 import type { DraftEquivalent } from '../draft.js';
-import { blockLines, inlineText, isLinkList, itemLines, isLinksOrImagesOnly, positionOf, wholeParagraphIs } from './mdast.js';
+import { blockLines, inlineText, isLinkList, itemLines, isLinksOrImagesOnly, positionOf, splitLines, wholeParagraphIs } from './mdast.js';
 import { descendants, type Section } from './sections.js';
 
 export interface Entry {
@@ -42,8 +42,16 @@ const EQUIVALENT = /\bequivalents?\b/i;
 // Labels that state a fact about the level rather than an expectation: metadata, not a competency.
 const FACT_LABEL = /^(?:(?:years\s+of\s+|typical\s+|required\s+)?experience|years|tenure|salary|compensation|pay\s+band|band|(?:job\s+|pay\s+)?grade|location|reports\s+to|also\s+known\s+as|aka|job\s+titles?|titles?)$/i;
 
+/** The text of a note on the track: an italic paragraph or a block quote that says "Note: …". */
+export function noteOf(block: RootContent): string | undefined {
+  const italic = block.type === 'paragraph' && wholeParagraphIs(block, 'emphasis');
+  if (!italic && block.type !== 'blockquote') return undefined;
+  const text = blockLines(block).join(' ');
+  return NOTE.test(text) ? text : undefined;
+}
+
 /** "Senior Engineer Responsibilities" under "Senior Engineer" → "Responsibilities". */
-function withoutPrefix(title: string, parent: string): string {
+export function withoutPrefix(title: string, parent: string): string {
   const t = title.trim();
   const p = parent.trim();
   if (p && t.length > p.length + 1 && t.toLowerCase().startsWith(`${p.toLowerCase()} `)) return t.slice(p.length).replace(/^[\s:—–-]+/u, '');
@@ -102,9 +110,6 @@ function entry(label: string, lines: string[], position: Position | undefined, t
   return { label, lines, position, textPosition };
 }
 
-function splitLines(text: string): string[] {
-  return text.split('\n').filter((l) => l.trim() !== '');
-}
 
 /** Entries of a list when every item is labelled, else undefined. */
 export function labelledList(list: List): Entry[] | undefined {
@@ -186,12 +191,10 @@ export function readLevelBody(section: Section): LevelBody {
   for (const block of blocks.flatMap(splitRunInLines)) {
     const position = positionOf(block);
     // "> Note: levels are not a checklist.": a note on the track, as an italic note is.
-    if (block.type === 'blockquote') {
-      const text = blockLines(block).join(' ');
-      if (NOTE.test(text)) {
-        body.notes.push(text);
-        continue;
-      }
+    const quoted = block.type === 'blockquote' ? noteOf(block) : undefined;
+    if (quoted) {
+      body.notes.push(quoted);
+      continue;
     }
     if (block.type === 'paragraph') {
       const text = inlineText(block.children);

@@ -173,7 +173,8 @@ export function itemLines(children: readonly RootContent[], lead: readonly strin
   return out;
 }
 
-function splitLines(text: string): string[] {
+/** The non-blank lines of a text. */
+export function splitLines(text: string): string[] {
   return text.split('\n').filter((l) => l.trim() !== '');
 }
 

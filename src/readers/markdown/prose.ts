@@ -5,7 +5,7 @@ import { splitStatements } from '../../text/statements.js';
 import { parseLevelLabel } from '../../text/level-label.js';
 import type { DraftCell, DraftCompetency, DraftLevel } from '../draft.js';
 import type { Fragment, ReadContext } from './context.js';
-import { entryNames, readLevelBody, type LevelBody } from './level-body.js';
+import { entryNames, readLevelBody, withoutPrefix, type LevelBody } from './level-body.js';
 import { hasLevelCode, levelKey, looksLikeLevel, splitEquivalent, splitExperience } from './level-words.js';
 import type { Section } from './sections.js';
 import type { Baseline } from './tracks.js';
@@ -67,7 +67,7 @@ const NUMBERED_HEADING = /^(\d{1,2})[.)]\s+\S/;
 
 export function findLevelRuns(parent: Section, isContainer: (s: Section) => boolean, tableLevels: ReadonlySet<string> = new Set()): LevelRun[] {
   // "#### Senior Engineer Responsibilities" under "### Senior Engineer" is part of that level.
-  const partOfParent = (c: Section): boolean => parent.heading !== undefined && c.title.trim().toLowerCase().startsWith(`${parent.title.trim().toLowerCase()} `);
+  const partOfParent = (c: Section): boolean => parent.heading !== undefined && withoutPrefix(c.title, parent.title) !== c.title.trim();
   const candidates = parent.children.filter((c) => !isContainer(c) && !isBaselineHeading(c.title) && !isAboutTheLadder(c.title) && !partOfParent(c));
   const coded = candidates.filter((c) => hasLevelCode(c.title));
   // One coded heading is a level too when a table beside it has that level ("### Level 1" under a

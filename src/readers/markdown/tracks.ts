@@ -6,9 +6,9 @@ import type { BaselineItem, Position } from '../../model.js';
 import { parseLevelLabel } from '../../text/level-label.js';
 import type { DraftCompetency, DraftLevel, DraftTrack } from '../draft.js';
 import type { Fragment, ReadContext } from './context.js';
-import { isTextBlock, NOTE } from './level-body.js';
+import { isTextBlock, noteOf } from './level-body.js';
 import { levelKey, sharedCodePrefix, sharedTitleWords } from './level-words.js';
-import { blockLines, wholeParagraphIs } from './mdast.js';
+import { blockLines } from './mdast.js';
 import { IMPLICIT_COMPETENCY } from './prose.js';
 import { commonAncestor, type Section } from './sections.js';
 import { INTRODUCING_HEADING } from '../table-axes.js';
@@ -236,11 +236,10 @@ function trackDescription(home: Section, ctx: ReadContext, notes: string[]): str
   const lines: string[] = [];
   for (const block of home.blocks) {
     if (ctx.used.has(block) || !isTextBlock(block)) continue;
-    const text = blockLines(block).join(' ');
     // "_Note: …_" or "> Note: …" under the track's heading: a note on the track, as under a level.
-    const note = (block.type === 'paragraph' && wholeParagraphIs(block, 'emphasis')) || block.type === 'blockquote';
-    if (note && NOTE.test(text)) {
-      notes.push(text);
+    const note = noteOf(block);
+    if (note) {
+      notes.push(note);
       ctx.used.add(block);
       continue;
     }
