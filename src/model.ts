@@ -8,25 +8,9 @@ export interface Position {
   column: number;
 }
 
-/** How a source document was recognised; decided from its content, never its file name. */
-export type SourceFormat =
-  | 'html-table'
-  | 'gfm-table'
-  | 'prose'
-  | 'text'
-  | 'front-matter'
-  | 'ladderc-md'
-  | 'csv';
-
-export const SOURCE_FORMATS: readonly SourceFormat[] = [
-  'html-table',
-  'gfm-table',
-  'prose',
-  'text',
-  'front-matter',
-  'ladderc-md',
-  'csv',
-];
+/** How a source document was recognised (the reader registry lists them). */
+export type { SourceFormat } from './readers/registry.js';
+import type { SourceFormat } from './readers/registry.js';
 
 export interface Source {
   /** Relative to the working directory, with "/" separators. */

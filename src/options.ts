@@ -1,10 +1,15 @@
-// One typed options object with one defaults object: the CLI, the config file and the API all fill it.
+// One typed options object. Its defaults come from the registries (src/pipeline/options.ts fills
+// it: defaults < config file < command line), so the CLI, the config file and the API agree.
 
 import type { SourceFormat } from './model.js';
+import type { OutputFormat, WriterOptionsMap } from './writers/index.js';
+
+export type { OutputFormat } from './writers/index.js';
+export type { Paper } from './writers/pdf/theme.js';
+export type { ReviewFormOptions } from './writers/pdf/review-form.js';
 
 export type Orientation = 'levels-as-rows' | 'levels-as-columns';
-export type OutputFormat = 'json' | 'md' | 'html' | 'csv' | 'pdf';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'md', 'html', 'csv', 'pdf'];
+export const ORIENTATIONS: readonly Orientation[] = ['levels-as-rows', 'levels-as-columns'];
 
 /** Per-source overrides, from the config file's `sources` map. */
 export interface SourceOptions {
@@ -16,53 +21,23 @@ export interface SourceOptions {
   tracks?: Record<string, string>;
 }
 
-export type Paper = 'a4' | 'letter';
-
-export interface ReviewFormOptions {
-  ratings: string[];
-  labels: {
-    person: string;
-    reviewer: string;
-    date: string;
-    period: string;
-    comment: string;
-    summary: string;
-  };
-  /** Path of a PNG or JPEG logo, relative to the config file. */
-  logo?: string;
-}
-
 export interface Options {
-  /** Files or directories to compile. */
+  /** Files or directories to compile (absolute, or relative to `cwd`). */
   paths: string[];
+  /** Absolute. */
   outDir: string;
   formats: OutputFormat[];
   strict: boolean;
-  /** A folder whose templates override the defaults one by one. */
+  /** A folder whose templates override the defaults one by one (absolute). */
   templates?: string;
-  csvBom: boolean;
-  paper: Paper;
-  review: ReviewFormOptions;
+  /** Keyed by source display path (relative to `cwd`, "/" separators). */
   sources: Record<string, SourceOptions>;
+  /** Each writer's own options, every default filled in. */
+  writers: WriterOptionsMap;
+  /** The project folder: display paths, the model's source paths and relative paths start here. */
+  cwd: string;
+  /** The config file in use (absolute), if any: never read as a source. */
+  configFile?: string;
+  /** The build cache folder (absolute), or undefined for no cache. */
+  cacheDir?: string;
 }
-
-export const DEFAULT_OPTIONS: Readonly<Options> = Object.freeze<Options>({
-  paths: ['sources'],
-  outDir: 'out',
-  formats: ['json'],
-  strict: false,
-  csvBom: true,
-  paper: 'a4',
-  review: {
-    ratings: ['Not yet', 'Meets', 'Exceeds'],
-    labels: {
-      person: 'Person',
-      reviewer: 'Reviewer',
-      date: 'Date',
-      period: 'Review period',
-      comment: 'Comments',
-      summary: 'Summary',
-    },
-  },
-  sources: {},
-});

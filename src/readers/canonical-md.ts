@@ -42,7 +42,7 @@ import { isNotApplicable } from '../text/plain.js';
 import { splitStatements } from '../text/statements.js';
 import type { DraftCell, DraftCompetency, DraftLadder, DraftLevel, DraftTrack } from './draft.js';
 import type { ReaderInput } from './types.js';
-import { competencyLabels, levelLabel } from '../views/levels.js';
+import { competencyLabels, levelLabel } from '../text/labels.js';
 
 const LAYOUT = 'canonical-layout';
 

@@ -4,7 +4,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Competency, Equivalent, Expectation, ExampleGroup, Level, Track } from '../model.js';
 import { parseLevelLabel } from '../text/level-label.js';
-import { levelLabel } from '../views/levels.js';
+import { levelLabel } from '../text/labels.js';
 import { cleanInline, cleanText, isNotApplicable } from '../text/plain.js';
 import { IdAllocator, slugify } from '../text/slug.js';
 import { splitSentences, splitStatements } from '../text/statements.js';

@@ -17,7 +17,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import type { Position } from '../model.js';
 import { cleanInline } from '../text/plain.js';
 import type { DraftCell, DraftCompetency, DraftLadder, DraftLevel } from './draft.js';
-import { frontMatterOf } from './detect.js';
+import { frontMatterOf } from './sniff.js';
 import type { ReaderInput } from './types.js';
 
 const LAYOUT_HINT = 'expected `levels: N` and `topics: [{ name, title, content: [{ level, criteria, exampleCriteria }] }]`';

@@ -1,32 +1,17 @@
-// The reader registry and the one entry point from bytes to a ladder: decode, detect, read, finalize.
+// The one entry point from bytes to a ladder: decode, detect, read, finalize (the readers
+// themselves are listed in registry.ts).
 
 import { createHash } from 'node:crypto';
 import { Diagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { SCHEMA_VERSION, type Ladder, type Position, type SourceFormat } from '../model.js';
+import { SCHEMA_VERSION, type Ladder, type Position } from '../model.js';
 import type { SourceOptions } from '../options.js';
 import { decodeSource } from '../text/decode.js';
 import { titleFromFileName } from '../text/file-title.js';
 import { slugify } from '../text/slug.js';
-import { detectFormat } from './detect.js';
 import { finalizeLadder } from './finalize.js';
-import type { Reader } from './types.js';
-import { readHtmlDocument } from './html.js';
-import { readMarkdown } from './markdown.js';
-import { readText } from './text.js';
-import { readFrontMatter } from './front-matter.js';
-import { readCanonicalMarkdown } from './canonical-md.js';
-import { readDelimited } from './delimited.js';
+import { detectFormat, readerFor } from './registry.js';
 
-/** Adding a format = one reader file + one line here. */
-export const READERS: Readonly<Record<SourceFormat, Reader>> = {
-  'html-table': readHtmlDocument,
-  'gfm-table': readMarkdown,
-  prose: readMarkdown,
-  text: readText,
-  'front-matter': readFrontMatter,
-  'ladderc-md': readCanonicalMarkdown,
-  csv: readDelimited,
-};
+export { detectFormat, READERS, SOURCE_FORMATS, sourceFormatLabel, type SourceFormat } from './registry.js';
 
 export interface ReadResult {
   ladder?: Ladder;
@@ -73,7 +58,7 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
 
   const format = options.format ?? detectFormat(decoded.text);
   const readerDiagnostics = new Diagnostics(path);
-  const draft = READERS[format]({ text: decoded.text, file: path, options, diagnostics: readerDiagnostics });
+  const draft = readerFor(format).read({ text: decoded.text, file: path, options, diagnostics: readerDiagnostics });
   if (options.tracks) {
     for (const track of draft.tracks) {
       const renamed = options.tracks[track.name] ?? options.tracks[slugify(track.name)];

@@ -2,7 +2,7 @@
 // The document is parsed once; sections are read bottom-up into fragments (a table, a run of level
 // headings, a run of competency headings), which tracks.ts groups into tracks.
 
-import { frontMatterOf, isHtmlPage } from './detect.js';
+import { frontMatterOf, isHtmlPage } from './sniff.js';
 import type { DraftLadder } from './draft.js';
 import type { Fragment, ReadContext } from './markdown/context.js';
 import { isTextBlock, readLevelBody } from './markdown/level-body.js';

@@ -112,11 +112,16 @@ function trackData(ladder: Ladder, track: Track): object {
   };
 }
 
-export function writeCsv(ladders: readonly Ladder[], context: WriterContext): WriterResult {
+export interface CsvOptions {
+  /** A UTF-8 byte order mark at the start of every file (Excel needs it to read UTF-8). */
+  csvBom: boolean;
+}
+
+export function writeCsv(ladder: Ladder, context: WriterContext<CsvOptions>): WriterResult {
   const engine = createTemplateEngine(context.templates, { escape: csvField });
   const bom = context.options.csvBom ? BOM : '';
   const files: OutputFile[] = [];
-  for (const ladder of ladders) {
+  {
     files.push({
       path: `csv/${ladder.id}.csv`,
       format: 'csv',
@@ -137,7 +142,9 @@ export function writeCsv(ladders: readonly Ladder[], context: WriterContext): Wr
   return { files, diagnostics };
 }
 
-export const csvWriter: WriterEntry = {
-  format: 'csv',
-  write: writeCsv,
+export const csvWriter: WriterEntry<CsvOptions, 'csv'> = {
+  id: 'csv',
+  label: 'spreadsheets: one long CSV per ladder and a matrix CSV per track',
+  ladder: writeCsv,
+  options: [{ key: 'csvBom', config: 'csv.bom', kind: { type: 'boolean' }, default: true, flag: '--csv-bom', help: 'UTF-8 byte order mark in CSV files' }],
 };

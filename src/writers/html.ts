@@ -71,7 +71,7 @@
 
 import { posix } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Competency, Expectation, Ladder, Level, Position, SourceFormat, Track } from '../model.js';
+import type { Competency, Expectation, Ladder, Level, Position, Track } from '../model.js';
 import { levelDiff } from '../views/level-diff.js';
 import { levelLabel, resolveEquivalents, statementCount } from '../views/levels.js';
 import { trackMatrix, type MatrixCell } from '../views/matrix.js';
@@ -81,16 +81,6 @@ import type { OutputFile, WriterContext, WriterEntry, WriterResult } from './typ
 /** Only the site's own files: no inline code, no network, no plugins, no <base> tricks. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
-
-const FORMAT_LABELS: Readonly<Record<SourceFormat, string>> = {
-  'html-table': 'HTML table',
-  'gfm-table': 'Markdown table',
-  prose: 'Markdown prose',
-  text: 'plain text',
-  'front-matter': 'YAML front matter',
-  'ladderc-md': 'ladderc Markdown',
-  csv: 'comma- or tab-separated table',
-};
 
 // ─── view model ──────────────────────────────────────────────────────────────────────────────
 
@@ -201,11 +191,11 @@ function labelOf(level: Level): string {
   return level.code && level.code !== level.title ? `${headingOf(level)} (${level.code})` : headingOf(level);
 }
 
-function sourceView(ladder: Ladder): SourceView {
+function sourceView(ladder: Ladder, context: WriterContext): SourceView {
   return {
     path: ladder.source.path,
     format: ladder.source.format,
-    formatLabel: FORMAT_LABELS[ladder.source.format],
+    formatLabel: context.sourceFormatLabel(ladder.source.format),
     sha256: ladder.source.sha256,
   };
 }
@@ -292,13 +282,13 @@ function eyebrowOf(names: readonly string[], heading: string): string | null {
   return kept.length > 0 ? kept.join(' · ') : null;
 }
 
-function ladderHeader(ladder: Ladder, from: string) {
+function ladderHeader(ladder: Ladder, from: string, context: WriterContext) {
   return {
     id: ladder.id,
     title: ladder.title,
     description: ladder.description ?? null,
     href: relativeHref(from, paths.index, `ladder-${ladder.id}`),
-    source: sourceView(ladder),
+    source: sourceView(ladder, context),
   };
 }
 
@@ -323,7 +313,7 @@ function indexView(ladders: readonly Ladder[], context: WriterContext) {
     ladder: null,
     showContents: ladders.length > 1,
     ladders: ladders.map((ladder) => ({
-      ...ladderHeader(ladder, from),
+      ...ladderHeader(ladder, from, context),
       anchor: `ladder-${ladder.id}`,
       tracks: ladder.tracks.map((track) => ({
         ...trackHeader(ladder, track, from),
@@ -354,7 +344,7 @@ function trackView(ladder: Ladder, track: Track, context: WriterContext) {
       { label: track.name, href: null },
     ] satisfies Crumb[],
     eyebrow: eyebrowOf([ladder.title], track.name),
-    ladder: ladderHeader(ladder, from),
+    ladder: ladderHeader(ladder, from, context),
     track: trackHeader(ladder, track, from),
     levels,
     matrix: {
@@ -393,7 +383,7 @@ function levelPageView(ladder: Ladder, track: Track, level: Level, context: Writ
       { label: view.label, href: null },
     ] satisfies Crumb[],
     eyebrow: eyebrowOf([ladder.title, track.name], view.heading),
-    ladder: ladderHeader(ladder, from),
+    ladder: ladderHeader(ladder, from, context),
     track: trackHeader(ladder, track, from),
     levels: track.levels.map((l) => levelView(ladder, track, l, from)),
     level: view,
@@ -509,8 +499,7 @@ function page(engine: TemplateEngine, name: string, data: object): string {
   return `${engine.render(name, data).trimEnd()}\n`;
 }
 
-export function writeHtml(ladders: readonly Ladder[], context: WriterContext): WriterResult {
-  const engine = createTemplateEngine(context.templates, { helpers: HTML_HELPERS });
+function collector(): { files: OutputFile[]; add: (path: string, contents: string, ladder?: string, track?: string) => void } {
   const files: OutputFile[] = [];
   const add = (path: string, contents: string, ladder?: string, track?: string): void => {
     const file: OutputFile = { path: `html/${path}`, format: 'html', contents };
@@ -518,16 +507,27 @@ export function writeHtml(ladders: readonly Ladder[], context: WriterContext): W
     if (track !== undefined) file.track = track;
     files.push(file);
   };
+  return { files, add };
+}
 
-  add(paths.index, page(engine, 'index.hbs', indexView(ladders, context)));
-  for (const ladder of ladders) {
-    for (const track of ladder.tracks) {
-      add(paths.track(ladder, track), page(engine, 'track.hbs', trackView(ladder, track, context)), ladder.id, track.id);
-      for (const level of track.levels) {
-        add(paths.level(ladder, track, level), page(engine, 'level.hbs', levelPageView(ladder, track, level, context)), ladder.id, track.id);
-      }
+/** A ladder's pages: one per track, one per level. */
+export function writeHtmlLadder(ladder: Ladder, context: WriterContext): WriterResult {
+  const engine = createTemplateEngine(context.templates, { helpers: HTML_HELPERS });
+  const { files, add } = collector();
+  for (const track of ladder.tracks) {
+    add(paths.track(ladder, track), page(engine, 'track.hbs', trackView(ladder, track, context)), ladder.id, track.id);
+    for (const level of track.levels) {
+      add(paths.level(ladder, track, level), page(engine, 'level.hbs', levelPageView(ladder, track, level, context)), ladder.id, track.id);
     }
   }
+  return { files, diagnostics: [] };
+}
+
+/** The site's index over every ladder, and the static files of the template set. */
+export function writeHtmlIndex(ladders: readonly Ladder[], context: WriterContext): WriterResult {
+  const engine = createTemplateEngine(context.templates, { helpers: HTML_HELPERS });
+  const { files, add } = collector();
+  add(paths.index, page(engine, 'index.hbs', indexView(ladders, context)));
   // Static files of the template set (site.css, site.js, and whatever a user's folder adds).
   for (const [name, file] of Object.entries(context.templates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!name.endsWith('.hbs')) add(paths.asset(name), file.text);
@@ -535,7 +535,17 @@ export function writeHtml(ladders: readonly Ladder[], context: WriterContext): W
   return { files, diagnostics: [] };
 }
 
-export const htmlWriter: WriterEntry = {
-  format: 'html',
-  write: writeHtml,
+/** The whole site at once (tests and the API's convenience): every ladder's pages and the index. */
+export function writeHtml(ladders: readonly Ladder[], context: WriterContext): WriterResult {
+  const files = [...writeHtmlIndex(ladders, context).files];
+  for (const ladder of ladders) for (const f of writeHtmlLadder(ladder, context).files) files.push(f);
+  return { files, diagnostics: [] };
+}
+
+export const htmlWriter: WriterEntry<Record<string, never>, 'html'> = {
+  id: 'html',
+  label: 'a static site: an index, a page per track and per level',
+  ladder: writeHtmlLadder,
+  shared: writeHtmlIndex,
+  options: [],
 };

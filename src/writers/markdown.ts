@@ -288,20 +288,17 @@ const helpers = {
   md: (text: unknown) => String(text ?? ''),
 };
 
-export function writeMarkdown(ladders: readonly Ladder[], context: WriterContext): WriterResult {
+export function writeMarkdown(ladder: Ladder, context: WriterContext): WriterResult {
   const engine = createTemplateEngine(context.templates, { escape: escapeMarkdown, helpers });
-  const files: OutputFile[] = ladders.map((ladder) => ({
-    path: `md/${ladder.id}.md`,
-    format: 'md' as const,
-    ladder: ladder.id,
-    contents: tidy(engine.render('ladder.hbs', ladderView(ladder))),
-  }));
+  const files: OutputFile[] = [{ path: `md/${ladder.id}.md`, format: 'md', ladder: ladder.id, contents: tidy(engine.render('ladder.hbs', ladderView(ladder))) }];
   const diagnostics: Diagnostic[] = [];
   return { files, diagnostics };
 }
 
-export const markdownWriter: WriterEntry = {
-  format: 'md',
+export const markdownWriter: WriterEntry<Record<string, never>, 'md'> = {
+  id: 'md',
+  label: 'canonical Markdown, one file per ladder (ladderc reads it back)',
   templateFolder: 'markdown',
-  write: writeMarkdown,
+  ladder: writeMarkdown,
+  options: [],
 };

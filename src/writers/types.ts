@@ -1,13 +1,15 @@
 // The contract every writer keeps: model in, files out; no file system, no clock, no globals.
+// A writer sees only its own options (declared in its registry entry), never the build's.
 
 import type { Diagnostic } from '../diagnostics.js';
-import type { Ladder } from '../model.js';
-import type { Options, OutputFormat } from '../options.js';
+import type { Ladder, SourceFormat } from '../model.js';
+import type { OptionSpec } from './option-spec.js';
 
 export interface OutputFile {
   /** Relative to the output directory, "/" separators. */
   path: string;
-  format: OutputFormat;
+  /** The id of the writer that made it (an OutputFormat). */
+  format: string;
   ladder?: string;
   track?: string;
   contents: string | Uint8Array;
@@ -19,16 +21,19 @@ export interface TemplateFile {
   text: string;
 }
 
-export interface WriterContext {
-  options: Readonly<Options>;
+export interface WriterContext<O = Record<string, unknown>> {
+  /** This writer's own options, every default filled in. */
+  options: Readonly<O>;
   /** Templates of this writer's format, keyed by their path below templates/<format>/ (e.g. "track.hbs"). */
   templates: Readonly<Record<string, TemplateFile>>;
-  /** Files the writer declared in its registry entry, keyed as declared. */
+  /** Files the writer declared in its registry entry, and its file options' bytes, keyed as declared. */
   assets: Readonly<Record<string, Uint8Array>>;
   /** ladderc's version, for generator metadata. */
   version: string;
   /** Seconds since the epoch: SOURCE_DATE_EPOCH, or a value derived from the inputs only. */
   sourceDateEpoch: number;
+  /** How people call a source format ("Markdown table"), from the reader registry. */
+  sourceFormatLabel: (format: SourceFormat) => string;
 }
 
 export interface WriterResult {
@@ -36,13 +41,19 @@ export interface WriterResult {
   diagnostics: Diagnostic[];
 }
 
-export type Writer = (ladders: readonly Ladder[], context: WriterContext) => WriterResult | Promise<WriterResult>;
-
-export interface WriterEntry {
-  format: OutputFormat;
-  write: Writer;
-  /** The folder under templates/ (and under a user's --templates folder); default: the format. */
-  templateFolder?: string;
-  /** Package-relative paths of binary assets the writer needs (fonts, scripts), loaded by io.ts. */
-  assets?: Readonly<Record<string, string>>;
+export interface WriterEntry<O = Record<string, unknown>, Id extends string = string> {
+  /** The format's id, as in `--format` and the config's `formats`. */
+  readonly id: Id;
+  /** What the format is, for `--help` and the README. */
+  readonly label: string;
+  /** The files of one ladder (rendered as soon as that ladder is compiled). */
+  readonly ladder: (ladder: Ladder, context: WriterContext<O>) => WriterResult | Promise<WriterResult>;
+  /** Files that span every ladder of a build (the HTML index, shared assets); after the ladders. */
+  readonly shared?: (ladders: readonly Ladder[], context: WriterContext<O>) => WriterResult;
+  /** The writer's own options: config, flags, defaults. */
+  readonly options: readonly OptionSpec[];
+  /** The folder under templates/ (and under a user's --templates folder); default: the id. */
+  readonly templateFolder?: string;
+  /** Binary assets the writer needs (fonts), as module specifiers resolved by the host. */
+  readonly assets?: Readonly<Record<string, string>>;
 }

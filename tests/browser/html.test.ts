@@ -18,9 +18,9 @@ import { pathToFileURL } from 'node:url';
 import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplateSet } from '../../src/io.js';
+import { loadTemplateSet } from '../../src/host/io.js';
 import type { Ladder } from '../../src/model.js';
-import { DEFAULT_OPTIONS } from '../../src/options.js';
+import { sourceFormatLabel } from '../../src/readers/registry.js';
 import { readSource } from '../../src/readers/index.js';
 import { writeHtml } from '../../src/writers/html.js';
 
@@ -105,7 +105,8 @@ if (!RUN) {
     beforeAll(async () => {
       if (!HAVE_CHROMIUM) throw new Error(`CI is set but there is no Chromium at ${CHROMIUM}: scripts/test-deps.sh should have installed it`);
       const result = await writeHtml(ladders(), {
-        options: DEFAULT_OPTIONS,
+        options: {},
+        sourceFormatLabel,
         templates: loadTemplateSet('html'),
         assets: {},
         version: 'test',

@@ -3,8 +3,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiskCache } from '../../src/cache.js';
-import { compileSources, emptyStats } from '../../src/build.js';
+import { DiskCache } from '../../src/host/cache.js';
+import { compileSources, emptyStats } from '../../src/pipeline/compile.js';
 import { CLEAN_SEED, cleanup, contents, ensureDist, ladderc, project, WARNING_SEED } from '../cli/support.js';
 
 beforeAll(ensureDist);
@@ -36,7 +36,8 @@ describe('through the CLI', () => {
     const dir = project({ 'src/a.txt': { seed: CLEAN_SEED }, 'src/b.txt': { seed: WARNING_SEED } });
     const cold = ladderc(['build', 'src', ...json], { cwd: dir, env: debug });
     expect(cold.code).toBe(0);
-    expect(counts(cold.stderr)).toEqual({ parsed: 2, rendered: 1 });
+    // One rendering per ladder and format (json has no build-wide files).
+    expect(counts(cold.stderr)).toEqual({ parsed: 2, rendered: 2 });
     expect(existsSync(join(dir, 'node_modules/.cache/ladderc'))).toBe(true);
     const again = ladderc(['build', 'src', ...json], { cwd: dir, env: debug });
     expect(again.code).toBe(0);
@@ -46,11 +47,13 @@ describe('through the CLI', () => {
     expect(again.stderr).toContain('0 changed');
   });
 
-  it('a change to one source re-parses only that source', () => {
+  it('a change to one source re-parses and re-renders only that source', () => {
     const dir = project({ 'src/a.txt': { seed: CLEAN_SEED }, 'src/b.txt': { seed: WARNING_SEED }, 'src/c.txt': { seed: CLEAN_SEED } });
-    expect(ladderc(['build', 'src', ...json], { cwd: dir }).code).toBe(0);
+    // A fixed date: the date derived without it spans every source's hash.
+    const env = { SOURCE_DATE_EPOCH: '1700000000' };
+    expect(ladderc(['build', 'src', ...json], { cwd: dir, env }).code).toBe(0);
     writeFileSync(join(dir, 'src/c.txt'), readFileSync(join(dir, 'src/c.txt'), 'utf8').replace('<table', '<h1>Edited</h1>\n<table'));
-    const run = ladderc(['build', 'src', ...json], { cwd: dir, env: debug });
+    const run = ladderc(['build', 'src', ...json], { cwd: dir, env: { ...env, ...debug } });
     expect(run.code).toBe(0);
     expect(counts(run.stderr)).toEqual({ parsed: 1, rendered: 1 });
   });
@@ -70,7 +73,7 @@ describe('through the CLI', () => {
     expect(ladderc(['build', 'src', ...json], { cwd: dir }).code).toBe(0);
     const before = contents(join(dir, 'out'));
     const entries = files(join(dir, 'node_modules/.cache/ladderc'));
-    expect(entries.length).toBe(3);
+    expect(entries.length).toBe(4);
     entries.forEach((file, i) => {
       const text = readFileSync(file, 'utf8');
       if (i % 2 === 0) writeFileSync(file, text.slice(0, text.length / 2));
@@ -83,8 +86,8 @@ describe('through the CLI', () => {
     });
     const run = ladderc(['build', 'src', ...json], { cwd: dir, env: debug });
     expect(run.code).toBe(0);
-    expect(counts(run.stderr)).toEqual({ parsed: 2, rendered: 1 });
-    expect(run.stderr).toContain('3 rejected, 3 stored');
+    expect(counts(run.stderr)).toEqual({ parsed: 2, rendered: 2 });
+    expect(run.stderr).toContain('4 rejected, 4 stored');
     expect(contents(join(dir, 'out'))).toEqual(before);
     expect(counts(ladderc(['build', 'src', ...json], { cwd: dir, env: debug }).stderr)).toEqual({ parsed: 0, rendered: 0 });
   });
@@ -116,17 +119,21 @@ describe('through the CLI', () => {
     expect(existsSync(join(dir, 'out/json/a.json'))).toBe(true);
   });
 
-  it('options that shape output invalidate rendering but not parsing', () => {
+  it("a writer's own options invalidate its rendering, not parsing, nor other writers' renderings", () => {
     const dir = project({ 'src/a.txt': { seed: CLEAN_SEED } });
-    expect(ladderc(['build', 'src', ...json], { cwd: dir }).code).toBe(0);
-    const run = ladderc(['build', 'src', ...json, '--paper', 'letter'], { cwd: dir, env: debug });
+    const csv = ['--format', 'csv'];
+    expect(ladderc(['build', 'src', ...csv], { cwd: dir }).code).toBe(0);
+    const run = ladderc(['build', 'src', ...csv, '--csv-bom=false'], { cwd: dir, env: debug });
     expect(run.code).toBe(0);
     expect(counts(run.stderr)).toEqual({ parsed: 0, rendered: 1 });
+    // The PDF writer's paper cannot change a CSV file: it is no part of the CSV writer's key.
+    const paper = ladderc(['build', 'src', ...csv, '--csv-bom=false', '--paper', 'letter'], { cwd: dir, env: debug });
+    expect(counts(paper.stderr)).toEqual({ parsed: 0, rendered: 0 });
     // SOURCE_DATE_EPOCH is embedded in outputs, so it is part of the render key too.
-    const dated = ladderc(['build', 'src', ...json, '--paper', 'letter'], { cwd: dir, env: { ...debug, SOURCE_DATE_EPOCH: '1700000000' } });
+    const dated = ladderc(['build', 'src', ...csv, '--csv-bom=false'], { cwd: dir, env: { ...debug, SOURCE_DATE_EPOCH: '1700000000' } });
     expect(counts(dated.stderr)).toEqual({ parsed: 0, rendered: 1 });
     // The output folder is not: the same build into another folder comes from the cache.
-    const elsewhere = ladderc(['build', 'src', ...json, '--paper', 'letter', '--out', 'elsewhere'], { cwd: dir, env: { ...debug, SOURCE_DATE_EPOCH: '1700000000' } });
+    const elsewhere = ladderc(['build', 'src', ...csv, '--csv-bom=false', '--out', 'elsewhere'], { cwd: dir, env: { ...debug, SOURCE_DATE_EPOCH: '1700000000' } });
     expect(counts(elsewhere.stderr)).toEqual({ parsed: 0, rendered: 0 });
   });
 });

@@ -16,13 +16,15 @@ interface Manifest {
 
 it('lists every generated file, sorted by path, with true sizes and hashes', () => {
   const dir = project({ 'src/b.txt': { seed: WARNING_SEED }, 'src/a.txt': { seed: CLEAN_SEED } });
-  const run = ladderc(['build', 'src', '--format', 'json', '--paper', 'letter'], { cwd: dir });
+  const run = ladderc(['build', 'src', '--format', 'json,pdf', '--paper', 'letter'], { cwd: dir });
   expect(run.code).toBe(0);
   const out = join(dir, 'out');
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
   const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
   expect(manifest.ladderc).toBe(version);
-  expect(manifest.options).toMatchObject({ formats: ['json'], csvBom: true, paper: 'letter' });
+  // The selected writers' own options, and no other writer's.
+  expect(manifest.options).toMatchObject({ formats: ['json', 'pdf'], paper: 'letter', review: { ratings: ['Not yet', 'Meets', 'Exceeds'] } });
+  expect(manifest.options).not.toHaveProperty('csvBom');
   const paths = manifest.files.map((f) => f.path);
   expect(paths).toEqual([...paths].sort());
   expect(paths).toEqual(expect.arrayContaining(['json/a.json', 'json/b.json']));
@@ -34,7 +36,7 @@ it('lists every generated file, sorted by path, with true sizes and hashes', () 
     expect(entry.bytes).toBe(bytes.length);
     expect(entry.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(entry.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(entry.format).toBe('json');
+    expect(entry.path.startsWith(`${entry.format}/`)).toBe(true);
     expect(['a', 'b']).toContain(entry.ladder);
     expect(entry.path).not.toMatch(/\\|^\//);
   }

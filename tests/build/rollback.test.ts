@@ -17,7 +17,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { buildManifest, manifestText, writeOutputsAtomically } = await import('../../src/output.js');
+const { buildManifest, manifestText, writeOutputsAtomically } = await import('../../src/host/output.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'ladderc-rollback-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildManifest, findConflicts, writeOutputsAtomically } from '../../src/output.js';
+import { buildManifest, findConflicts, writeOutputsAtomically } from '../../src/host/output.js';
 import { CLEAN_SEED, cleanup, ensureDist, ladderc, project, snapshot, WARNING_SEED } from '../cli/support.js';
 
 beforeAll(ensureDist);

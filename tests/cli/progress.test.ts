@@ -1,6 +1,6 @@
 // The progress bar: only on a terminal, never in CI, and only once a build has run for a second.
 import { describe, expect, it } from 'vitest';
-import { createProgress, progressAllowed, renderBar } from '../../src/progress.js';
+import { createProgress, progressAllowed, renderBar } from '../../src/cli/progress.js';
 
 describe('progressAllowed', () => {
   it('needs a terminal', () => {

@@ -2,9 +2,9 @@
 // output coloured only on a terminal without NO_COLOR.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/cli.js';
+import { main, type CliIo } from '../../src/cli/main.js';
 import { diagnostic } from '../../src/diagnostics.js';
-import { reportGithub, reportHuman, reportJson } from '../../src/report.js';
+import { reportGithub, reportHuman, reportJson } from '../../src/cli/report.js';
 import { cleanup, ensureDist, ladderc, project, WARNING_SEED } from './support.js';
 
 beforeAll(ensureDist);

@@ -3,8 +3,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { DEFAULT_OPTIONS } from '../../src/options.js';
-import { bytesOf, context, kitchenSink, render, run, squeeze, squeezedText, tempPdf, toolsMissing } from './support.js';
+import { bytesOf, context, PDF_DEFAULTS, kitchenSink, render, run, squeeze, squeezedText, tempPdf, toolsMissing } from './support.js';
 
 interface PdfjsField {
   type: string;
@@ -142,7 +141,7 @@ describe('PDF review forms', () => {
     expect(fields['code-quality__rating']!.filter((w) => w.type).map((w) => w.exportValues)).toEqual(['below', 'on-track', 'above', 'far-above']);
     expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/Subtype \/Image/);
     // The default labels are gone.
-    expect(text).not.toContain(squeeze(DEFAULT_OPTIONS.review.labels.period));
+    expect(text).not.toContain(squeeze(PDF_DEFAULTS.review.labels.period));
   });
 
   it.skipIf(toolsMissing('pdftotext'))('check boxes and rating circles are drawn, so a printed form can be ticked', async () => {
@@ -160,7 +159,7 @@ describe('PDF review forms', () => {
   });
 
   it.skipIf(toolsMissing('qpdf'))('a logo pdfkit cannot read is reported once and left out; the forms are still made', async () => {
-    const review = { ...DEFAULT_OPTIONS.review, logo: 'brand/logo.gif' };
+    const review = { ...PDF_DEFAULTS.review, logo: 'brand/logo.gif' };
     const result = await render([kitchenSink()], context({ review }, { logo: new Uint8Array(Buffer.from('GIF89a not really')) }));
     const warnings = result.diagnostics.filter((d) => d.ruleId === 'pdf-logo');
     expect(warnings).toHaveLength(1);
@@ -172,14 +171,14 @@ describe('PDF review forms', () => {
 
   it.skipIf(toolsMissing('pdftotext', 'qpdf'))('a long rating scale wraps onto more lines; an empty one leaves the rating out', async () => {
     const ratings = ['Not yet demonstrated', 'Partially demonstrated', 'Demonstrated most of the time', 'Consistently demonstrated', 'Role model for others', 'Beyond this level entirely'];
-    const long = await render([kitchenSink()], context({ review: { ...DEFAULT_OPTIONS.review, ratings } }));
+    const long = await render([kitchenSink()], context({ review: { ...PDF_DEFAULTS.review, ratings } }));
     const bytes = bytesOf(long, 'pdf/review/kitchen-sink--engineering--e3.pdf');
     const path = tempPdf(bytes);
     run('qpdf', ['--check', path]);
     const text = squeezedText(path);
     for (const r of ratings) expect(text).toContain(squeeze(r));
     expect((await pdfjsFields(bytes))['testing__rating']!.filter((w) => w.type)).toHaveLength(6);
-    const none = await render([kitchenSink()], context({ review: { ...DEFAULT_OPTIONS.review, ratings: [] } }));
+    const none = await render([kitchenSink()], context({ review: { ...PDF_DEFAULTS.review, ratings: [] } }));
     const fields = await pdfjsFields(bytesOf(none, 'pdf/review/kitchen-sink--engineering--e3.pdf'));
     expect(Object.keys(fields).filter((n) => n.endsWith('__rating'))).toEqual([]);
   });

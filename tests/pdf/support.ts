@@ -5,11 +5,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { loadAssets } from '../../src/io.js';
+import { loadAssets } from '../../src/host/io.js';
 import type { Ladder } from '../../src/model.js';
-import { DEFAULT_OPTIONS, type Options } from '../../src/options.js';
+import { defaultWriterOptions } from '../../src/pipeline/options.js';
+import { sourceFormatLabel } from '../../src/readers/registry.js';
 import { readSource } from '../../src/readers/index.js';
-import { pdfWriter } from '../../src/writers/pdf/index.js';
+import { LOGO_ASSET, pdfWriter, type PdfOptions } from '../../src/writers/pdf/index.js';
 import type { WriterContext, WriterResult } from '../../src/writers/types.js';
 
 export const EPOCH = 1700000000;
@@ -30,18 +31,31 @@ export function seedLadders(): Ladder[] {
 
 const assets = loadAssets(pdfWriter.assets);
 
-export function context(overrides: Partial<Options> = {}, extraAssets: Record<string, Uint8Array> = {}, epoch = EPOCH): WriterContext {
+/** The PDF writer's default options. */
+export const PDF_DEFAULTS: PdfOptions = defaultWriterOptions().pdf;
+
+/** A PDF writer context; a `logo` in extraAssets is the review forms' logo. */
+export function context(overrides: Partial<PdfOptions> = {}, extraAssets: Record<string, Uint8Array> = {}, epoch = EPOCH): WriterContext<PdfOptions> {
+  const { logo, ...rest } = extraAssets;
   return {
-    options: { ...DEFAULT_OPTIONS, ...overrides },
+    options: { ...defaultWriterOptions().pdf, ...overrides },
     templates: {},
-    assets: { ...assets, ...extraAssets },
+    assets: { ...assets, ...rest, ...(logo ? { [LOGO_ASSET]: logo } : {}) },
     version: '0.1.0',
     sourceDateEpoch: epoch,
+    sourceFormatLabel,
   };
 }
 
-export async function render(ladders: readonly Ladder[], ctx: WriterContext = context()): Promise<WriterResult> {
-  return pdfWriter.write(ladders, ctx);
+/** The PDF writer over several ladders, as the pipeline runs it: one ladder at a time. */
+export async function render(ladders: readonly Ladder[], ctx: WriterContext<PdfOptions> = context()): Promise<WriterResult> {
+  const result: WriterResult = { files: [], diagnostics: [] };
+  for (const ladder of ladders) {
+    const r = await pdfWriter.ladder(ladder, ctx);
+    result.files.push(...r.files);
+    result.diagnostics.push(...r.diagnostics);
+  }
+  return result;
 }
 
 export function bytesOf(result: WriterResult, path: string): Uint8Array {

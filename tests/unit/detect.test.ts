@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../src/readers/detect.js';
+import { detectFormat } from '../../src/readers/registry.js';
 
 describe('detectFormat (content only)', () => {
   it.each([

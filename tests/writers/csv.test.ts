@@ -4,10 +4,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderOutputs } from '../../src/build.js';
-import { loadTemplateSet } from '../../src/io.js';
+import { renderOutputs } from '../../src/pipeline/render.js';
+import { loadTemplateSet } from '../../src/host/io.js';
 import type { Ladder } from '../../src/model.js';
-import { DEFAULT_OPTIONS, type Options } from '../../src/options.js';
+import { defaultOptions } from '../../src/pipeline/options.js';
+import type { CsvOptions } from '../../src/writers/csv.js';
+import { writeEach, writerContext } from '../support/writer-context.js';
 import { csvField, csvLines, csvRecord, neutraliseFormula } from '../../src/writers/escape.js';
 import { writeCsv } from '../../src/writers/csv.js';
 import { TemplateError } from '../../src/writers/template.js';
@@ -18,13 +20,7 @@ const work = mkdtempSync(join(tmpdir(), 'ladderc-csv-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const kitchenSink = (): Ladder => JSON.parse(readFileSync('tests/fixtures/model/kitchen-sink.json', 'utf8')) as Ladder;
-const contextWith = (options: Partial<Options> = {}, templates = loadTemplateSet('csv')): WriterContext => ({
-  options: { ...DEFAULT_OPTIONS, ...options },
-  templates,
-  assets: {},
-  version: 'test',
-  sourceDateEpoch: 0,
-});
+const contextWith = (options: Partial<CsvOptions> = {}, templates = loadTemplateSet('csv')) => writerContext('csv', options, templates);
 const text = (file: OutputFile | undefined): string => String(file?.contents);
 const byPath = (files: OutputFile[], path: string): OutputFile | undefined => files.find((f) => f.path === path);
 
@@ -53,7 +49,7 @@ describe('CSV escaping', () => {
 });
 
 describe('CSV writer', () => {
-  const { files } = writeCsv([kitchenSink()], contextWith());
+  const { files } = writeEach(writeCsv, [kitchenSink()], contextWith());
 
   it('writes a long table per ladder and a matrix per track', () => {
     expect(files.map((f) => f.path).sort()).toEqual([
@@ -65,7 +61,7 @@ describe('CSV writer', () => {
 
   it('starts with a UTF-8 BOM by default, and without one when csvBom is false', () => {
     for (const f of files) expect(text(f).startsWith('\uFEFF')).toBe(true);
-    const plain = writeCsv([kitchenSink()], contextWith({ csvBom: false })).files;
+    const plain = writeEach(writeCsv, [kitchenSink()], contextWith({ csvBom: false })).files;
     for (const f of plain) {
       expect(text(f).startsWith('\uFEFF')).toBe(false);
       expect(`\uFEFF${text(f)}`).toBe(text(byPath(files, f.path)));
@@ -125,7 +121,7 @@ describe('CSV writer', () => {
   it('names a level column by title and code where two levels share a title', () => {
     const ladder = kitchenSink();
     ladder.tracks[1]!.levels[1]!.title = 'Manager';
-    const records = parseCsv(text(byPath(writeCsv([ladder], contextWith()).files, 'csv/kitchen-sink--management.csv')).slice(1));
+    const records = parseCsv(text(byPath(writeEach(writeCsv, [ladder], contextWith()).files, 'csv/kitchen-sink--management.csv')).slice(1));
     expect(records[0]).toEqual(['category', 'area', 'competency', 'Manager (M1)', 'Manager']);
   });
 });
@@ -135,8 +131,8 @@ describe('CSV templates', () => {
     const user = join(work, 'user');
     mkdirSync(join(user, 'csv'), { recursive: true });
     writeFileSync(join(user, 'csv', 'track.hbs'), 'competency_id,competency\n{{#each rows}}\n{{competencyId}},{{competency}}\n{{/each}}\n');
-    const custom = writeCsv([kitchenSink()], contextWith({}, loadTemplateSet('csv', user))).files;
-    const standard = writeCsv([kitchenSink()], contextWith()).files;
+    const custom = writeEach(writeCsv, [kitchenSink()], contextWith({}, loadTemplateSet('csv', user))).files;
+    const standard = writeEach(writeCsv, [kitchenSink()], contextWith()).files;
     expect(text(byPath(custom, 'csv/kitchen-sink.csv'))).toBe(text(byPath(standard, 'csv/kitchen-sink.csv')));
     expect(text(byPath(custom, 'csv/kitchen-sink--management.csv'))).toBe('\uFEFFcompetency_id,competency\r\nexpectations,Expectations\r\n');
   });
@@ -147,7 +143,7 @@ describe('CSV templates', () => {
     writeFileSync(join(user, 'csv', 'ladder.hbs'), 'ladder,statement\n{{#each rows}}\n{{ladder}},{{statment}}\n{{/each}}\n');
     const templates = loadTemplateSet('csv', user);
     try {
-      writeCsv([kitchenSink()], contextWith({}, templates));
+      writeEach(writeCsv, [kitchenSink()], contextWith({}, templates));
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(TemplateError);
@@ -156,7 +152,7 @@ describe('CSV templates', () => {
       expect(d.line).toBe(3);
       expect(d.message).toContain('statment');
     }
-    const result = await renderOutputs([kitchenSink()], { ...DEFAULT_OPTIONS, formats: ['csv'] }, { templates: () => templates, assets: () => ({}) }, { version: 'test', sourceDateEpoch: 0 });
+    const result = await renderOutputs([kitchenSink()], { ...defaultOptions(process.cwd()), formats: ['csv'] }, { templates: () => templates, assets: () => ({}) }, { version: 'test', sourceDateEpoch: 0 });
     expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'template', line: 3 })]);
   });
 });

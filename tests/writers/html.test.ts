@@ -8,9 +8,9 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplateSet } from '../../src/io.js';
+import { loadTemplateSet } from '../../src/host/io.js';
 import type { Ladder } from '../../src/model.js';
-import { DEFAULT_OPTIONS } from '../../src/options.js';
+import { writerContext } from '../support/writer-context.js';
 import { readSource } from '../../src/readers/index.js';
 import { CONTENT_SECURITY_POLICY, linkifiedHtml, writeHtml } from '../../src/writers/html.js';
 import { TemplateError } from '../../src/writers/template.js';
@@ -20,7 +20,7 @@ import { allCases } from '../support/cases.js';
 const kitchenSink = (): Ladder => JSON.parse(readFileSync('tests/fixtures/model/kitchen-sink.json', 'utf8')) as Ladder;
 
 function context(templates: Record<string, TemplateFile> = loadTemplateSet('html')): WriterContext {
-  return { options: DEFAULT_OPTIONS, templates, assets: {}, version: '0.0.0-test', sourceDateEpoch: 1_700_000_000 };
+  return writerContext('html', {}, templates, { sourceDateEpoch: 1_700_000_000 }) as WriterContext;
 }
 
 /**

@@ -17,9 +17,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadTemplateSet } from '../../src/io.js';
+import { loadTemplateSet } from '../../src/host/io.js';
 import type { Ladder } from '../../src/model.js';
-import { DEFAULT_OPTIONS } from '../../src/options.js';
+import { writeEach, writerContext } from '../support/writer-context.js';
 import { readSource } from '../../src/readers/index.js';
 import { writeCsv } from '../../src/writers/csv.js';
 import { allCases } from '../support/cases.js';
@@ -121,8 +121,8 @@ describe.skipIf(!hasSoffice && !inCi)('CSV in LibreOffice Calc', () => {
       .filter((c) => c.path.startsWith('sources/'))
       .map((c) => readSource(c.bytes, c.path).ladder)
       .filter((l): l is Ladder => l !== undefined && l.tracks.length > 0);
-    const context = { options: DEFAULT_OPTIONS, templates: loadTemplateSet('csv'), assets: {}, version: 'test', sourceDateEpoch: 0 };
-    const { files } = writeCsv([kitchenSink, scoreLadder(), ...seeds], context);
+    const context = writerContext('csv', {}, loadTemplateSet('csv'));
+    const { files } = writeEach(writeCsv, [kitchenSink, scoreLadder(), ...seeds], context);
     const csvDir = join(work, 'csv');
     const outDir = join(work, 'fods');
     execFileSync('mkdir', ['-p', csvDir, outDir]);

@@ -10,11 +10,12 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderOutputs } from '../../src/build.js';
+import { renderOutputs } from '../../src/pipeline/render.js';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { loadTemplateSet } from '../../src/io.js';
+import { loadTemplateSet } from '../../src/host/io.js';
 import { SCHEMA_VERSION, type Ladder } from '../../src/model.js';
-import { DEFAULT_OPTIONS } from '../../src/options.js';
+import { defaultOptions } from '../../src/pipeline/options.js';
+import { writerContext } from '../support/writer-context.js';
 import { inlineText } from '../../src/readers/canonical-md.js';
 import type { DraftLadder } from '../../src/readers/draft.js';
 import { finalizeLadder } from '../../src/readers/finalize.js';
@@ -29,14 +30,8 @@ import { prng } from '../support/prng.js';
 const work = mkdtempSync(join(tmpdir(), 'ladderc-md-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const contextWith = (templates = loadTemplateSet('markdown')): WriterContext => ({
-  options: DEFAULT_OPTIONS,
-  templates,
-  assets: {},
-  version: 'test',
-  sourceDateEpoch: 0,
-});
-const toMarkdown = (ladder: Ladder, context = contextWith()): string => String(writeMarkdown([ladder], context).files[0]!.contents);
+const contextWith = (templates = loadTemplateSet('markdown')): WriterContext => writerContext('md', {}, templates) as WriterContext;
+const toMarkdown = (ladder: Ladder, context = contextWith()): string => String(writeMarkdown(ladder, context).files[0]!.contents);
 const kitchenSink = (): Ladder => JSON.parse(readFileSync('tests/fixtures/model/kitchen-sink.json', 'utf8')) as Ladder;
 const parse = (md: string): Root => unified().use(remarkParse).use(remarkGfm).parse(md) as Root;
 const read = (md: string) => readSource(new TextEncoder().encode(md), 'edited.md');
@@ -262,7 +257,7 @@ describe('Markdown templates', () => {
       expect(d.message).toContain('levelSummary');
     }
     // Through the build pipeline it is a diagnostic, not a crash.
-    const result = await renderOutputs([kitchenSink()], { ...DEFAULT_OPTIONS, formats: ['md'] }, { templates: () => templates, assets: () => ({}) }, { version: 'test', sourceDateEpoch: 0 });
+    const result = await renderOutputs([kitchenSink()], { ...defaultOptions(process.cwd()), formats: ['md'] }, { templates: () => templates, assets: () => ({}) }, { version: 'test', sourceDateEpoch: 0 });
     expect(result.files).toEqual([]);
     expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'template', line: 3 })]);
   });

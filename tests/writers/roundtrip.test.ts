@@ -4,26 +4,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { loadTemplateSet } from '../../src/io.js';
+import { loadTemplateSet } from '../../src/host/io.js';
 import type { Ladder } from '../../src/model.js';
-import { DEFAULT_OPTIONS } from '../../src/options.js';
-import { detectFormat } from '../../src/readers/detect.js';
+import { writerContext } from '../support/writer-context.js';
+import { detectFormat } from '../../src/readers/registry.js';
 import { readSource } from '../../src/readers/index.js';
 import { writeMarkdown } from '../../src/writers/markdown.js';
 import type { WriterContext } from '../../src/writers/types.js';
 import { IdAllocator, slugify } from '../../src/text/slug.js';
 import { allCases } from '../support/cases.js';
 
-const context: WriterContext = {
-  options: DEFAULT_OPTIONS,
-  templates: loadTemplateSet('markdown'),
-  assets: {},
-  version: '0.0.0-test',
-  sourceDateEpoch: 0,
-};
+const context: WriterContext = writerContext('md', {}, loadTemplateSet('markdown')) as WriterContext;
 
 function toMarkdown(ladder: Ladder): string {
-  const file = writeMarkdown([ladder], context).files[0]!;
+  const file = writeMarkdown(ladder, context).files[0]!;
   return String(file.contents);
 }
 

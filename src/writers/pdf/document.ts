@@ -2,7 +2,7 @@
 // drawing broken lines, outline entries, footers, and the bytes at the end.
 
 import PDFDocument from 'pdfkit';
-import type { Paper } from '../../options.js';
+import type { Paper } from './theme.js';
 import { Coverage, type Face, type FontkitFont } from './fonts.js';
 import { Measurer, type Line, type Style } from './text.js';
 import { COLORS, FOOTER_OFFSET, LEADING, MARGINS, PAPER_SIZES, type Orientation } from './theme.js';

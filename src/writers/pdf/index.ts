@@ -5,6 +5,8 @@ import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type { Ladder } from '../../model.js';
 import { statementCount } from '../../views/levels.js';
 import type { OutputFile, WriterContext, WriterEntry, WriterResult } from '../types.js';
+import { PAPERS, type Paper } from './theme.js';
+import type { ReviewFormOptions } from './review-form.js';
 import { describeCharacter, FACE_ASSETS, parseFace, REPLACEMENT, type Face, type FontkitFont } from './fonts.js';
 import { logoProblem, renderReviewForm } from './review-form.js';
 import { renderTrack, type DocSettings, type Rendered } from './track.js';
@@ -34,7 +36,24 @@ function missingGlyphs(ladder: Ladder, paths: readonly string[], missing: Readon
   ];
 }
 
-export async function writePdf(ladders: readonly Ladder[], context: WriterContext): Promise<WriterResult> {
+export interface PdfOptions {
+  paper: Paper;
+  review: ReviewFormOptions;
+}
+
+const LABEL_DEFAULTS = {
+  person: 'Person',
+  reviewer: 'Reviewer',
+  date: 'Date',
+  period: 'Review period',
+  comment: 'Comments',
+  summary: 'Summary',
+};
+
+/** The asset key of the review forms' logo (the file named by review.logo in the config). */
+export const LOGO_ASSET = 'review.logo';
+
+export async function writePdf(ladder: Ladder, context: WriterContext<PdfOptions>): Promise<WriterResult> {
   const faces = loadFaces(context.assets);
   const settings: DocSettings = {
     creator: `ladderc ${context.version}`,
@@ -44,40 +63,43 @@ export async function writePdf(ladders: readonly Ladder[], context: WriterContex
   };
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  let logo = context.assets.logo;
+  let logo = context.assets[LOGO_ASSET];
   const problem = logo ? logoProblem(logo) : undefined;
   if (problem !== undefined) {
     const file = context.options.review.logo ?? 'ladderc';
     diagnostics.push(diagnostic('warning', 'pdf-logo', `the review forms' logo cannot be used (${problem}); the forms have none`, file, undefined, 'use a PNG or JPEG file'));
     logo = undefined;
   }
-  let missing = new Set<string>();
-  let affected: string[] = [];
-  const add = (ladder: Ladder, track: string, path: string, r: Rendered): void => {
+  const missing = new Set<string>();
+  const affected: string[] = [];
+  const add = (track: string, path: string, r: Rendered): void => {
     files.push({ path, format: 'pdf', ladder: ladder.id, track, contents: r.bytes });
     if (r.missing.length) affected.push(path);
     for (const c of r.missing) missing.add(c);
   };
-  for (const ladder of ladders) {
-    missing = new Set();
-    affected = [];
-    for (const track of ladder.tracks) {
-      const base = `${ladder.id}--${track.id}`;
-      add(ladder, track.id, `pdf/${base}.pdf`, await renderTrack(ladder, track, faces, settings));
-      for (const level of track.levels) {
-        if (statementCount(track, level.id) === 0) continue;
-        const form = await renderReviewForm(ladder, track, level, faces, settings, context.options.review, logo);
-        add(ladder, track.id, `pdf/review/${base}--${level.id}.pdf`, form);
-      }
+  for (const track of ladder.tracks) {
+    const base = `${ladder.id}--${track.id}`;
+    add(track.id, `pdf/${base}.pdf`, await renderTrack(ladder, track, faces, settings));
+    for (const level of track.levels) {
+      if (statementCount(track, level.id) === 0) continue;
+      const form = await renderReviewForm(ladder, track, level, faces, settings, context.options.review, logo);
+      add(track.id, `pdf/review/${base}--${level.id}.pdf`, form);
     }
-    diagnostics.push(...missingGlyphs(ladder, affected, missing));
   }
+  for (const d of missingGlyphs(ladder, affected, missing)) diagnostics.push(d);
   return { files, diagnostics };
 }
 
-export const pdfWriter: WriterEntry = {
-  format: 'pdf',
-  write: writePdf,
+export const pdfWriter: WriterEntry<PdfOptions, 'pdf'> = {
+  id: 'pdf',
+  label: 'print: a book per track (cover, matrix, level profiles) and a fillable review form per level',
+  ladder: writePdf,
+  options: [
+    { key: 'paper', config: 'pdf.paper', kind: { type: 'enum', values: PAPERS }, default: 'a4', flag: '--paper', help: 'PDF paper size' },
+    { key: 'review.ratings', config: 'review.ratings', kind: { type: 'strings', min: 2 }, default: ['Not yet', 'Meets', 'Exceeds'], help: "the review forms' rating scale" },
+    { key: 'review.labels', config: 'review.labels', kind: { type: 'labels', keys: Object.keys(LABEL_DEFAULTS) }, default: LABEL_DEFAULTS, help: "the review forms' field labels" },
+    { key: 'review.logo', config: 'review.logo', kind: { type: 'file', what: 'logo image' }, default: undefined, help: 'a PNG or JPEG logo on the review forms' },
+  ],
   assets: {
     [FACE_ASSETS.regular]: `dejavu-fonts-ttf/ttf/${FACE_ASSETS.regular}`,
     [FACE_ASSETS.bold]: `dejavu-fonts-ttf/ttf/${FACE_ASSETS.bold}`,

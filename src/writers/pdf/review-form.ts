@@ -4,7 +4,6 @@
 
 import PDFDocument from 'pdfkit';
 import type { Competency, Ladder, Level, Track } from '../../model.js';
-import type { ReviewFormOptions } from '../../options.js';
 import { applicableStatements, trackMatrix } from '../../views/matrix.js';
 import { slugify } from '../../text/slug.js';
 import { PdfDoc } from './document.js';
@@ -56,6 +55,21 @@ function ratingValues(ratings: readonly string[]): Array<{ value: string; label:
  * Whether pdfkit can embed the logo, tried in a scratch document: a failure halfway through
  * embedding would leave the real document with objects that never end (and never finish).
  */
+/** The review forms' options (the PDF writer's `review.*`). */
+export interface ReviewFormOptions {
+  ratings: string[];
+  labels: {
+    person: string;
+    reviewer: string;
+    date: string;
+    period: string;
+    comment: string;
+    summary: string;
+  };
+  /** Display path of a PNG or JPEG logo; its bytes arrive as the asset "review.logo". */
+  logo?: string;
+}
+
 export function logoProblem(logo: Uint8Array): string | undefined {
   try {
     const scratch = new PDFDocument({ autoFirstPage: true });

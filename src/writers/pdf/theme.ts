@@ -1,6 +1,7 @@
 // The look of every PDF in one place: paper, margins, type sizes and colours.
 
-import type { Paper } from '../../options.js';
+export type Paper = 'a4' | 'letter';
+export const PAPERS: readonly Paper[] = ['a4', 'letter'];
 
 export type Orientation = 'portrait' | 'landscape';
 

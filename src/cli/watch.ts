@@ -8,9 +8,18 @@
 
 import { watch as fsWatch, readdirSync, statSync, type FSWatcher } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { EXIT_OK, EXIT_USAGE } from './diagnostics.js';
-import { displayPath } from './io.js';
-import type { CliIo, WatchTargets } from './cli.js';
+import { EXIT_OK, EXIT_USAGE } from '../diagnostics.js';
+import { displayPath } from '../pipeline/paths.js';
+import type { ParsedArgs } from './args.js';
+import { runBuildCommand } from './build.js';
+import { usageFailure, type CliIo, type WatchTargets } from './io.js';
+
+/** `ladderc watch [PATH…]`: a build now, and again on every relevant change. */
+export async function watchCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.flags.check) args.errors.push('--check belongs to "build"; "watch" always writes');
+  if (args.errors.length) return usageFailure(args.errors, io, args.flags.reporter);
+  return watch(io, { build: () => runBuildCommand(args, io) });
+}
 
 export interface WatchHooks {
   /** Runs one build (printing its own diagnostics and summary); says what to watch next. */

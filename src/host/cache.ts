@@ -10,20 +10,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT, VERSION } from './io.js';
+import type { ContentCache } from '../pipeline/host.js';
+import { packageRoot, packageVersion } from './io.js';
 
-/** Where the cache lives unless the config or `--cache-dir` says otherwise (relative to the cwd). */
-export const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'ladderc');
+export type { ContentCache } from '../pipeline/host.js';
 
 const ENVELOPE = 'ladderc-cache/1';
 
 export type CacheKind = 'read' | 'render';
-
-/** What build.ts needs from a cache: strings in, strings out, keyed by a hex digest. */
-export interface ContentCache {
-  get(kind: CacheKind, key: string): string | undefined;
-  put(kind: CacheKind, key: string, payload: string): void;
-}
 
 /** Counts a test or `LADDERC_DEBUG_CACHE=1` can look at. */
 export interface CacheCounters {
@@ -49,8 +43,6 @@ export function sha256Text(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-let fingerprintMemo: string | undefined;
-
 /**
  * Identifies the ladderc code that produced an entry: the version, the installed dependency set and
  * every compiled module's bytes. The version alone is not enough: during development the version
@@ -58,15 +50,15 @@ let fingerprintMemo: string | undefined;
  * output the current code would not produce.
  */
 export function codeFingerprint(): string {
-  if (fingerprintMemo) return fingerprintMemo;
   const hash = createHash('sha256');
-  hash.update(`ladderc ${VERSION}\n`);
+  hash.update(`ladderc ${packageVersion()}\n`);
   try {
-    hash.update(readFileSync(join(PACKAGE_ROOT, 'package-lock.json')));
+    hash.update(readFileSync(join(packageRoot(), 'package-lock.json')));
   } catch {
     // an installed package has no lock file; its version and code still identify it
   }
-  const codeRoot = dirname(fileURLToPath(import.meta.url));
+  // The compiled code: this module's folder's parent (src/ or dist/src/).
+  const codeRoot = dirname(dirname(fileURLToPath(import.meta.url)));
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -90,8 +82,7 @@ export function codeFingerprint(): string {
     }
     hash.update('\0');
   }
-  fingerprintMemo = hash.digest('hex');
-  return fingerprintMemo;
+  return hash.digest('hex');
 }
 
 /**
@@ -239,12 +230,6 @@ export class DiskCache implements ContentCache {
       }
     }
   }
-}
-
-/** True when `dir` is `outDir` or inside it: a cache there would put files into out/. */
-export function isInside(dir: string, parent: string): boolean {
-  const rel = relative(parent, dir);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
 }
 
 /** Size of a cache folder in bytes (for the bench script and debug line); 0 when missing. */

@@ -1,8 +1,8 @@
 // Printing diagnostics: human (compiler style, coloured on a TTY), json (one object), github
 // (Actions workflow commands). The CLI is the only caller; this module returns strings.
 
-import type { Diagnostic } from './diagnostics.js';
-import { countBySeverity, sortDiagnostics } from './diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { countBySeverity, sortDiagnostics } from '../diagnostics.js';
 
 export type ReporterName = 'human' | 'json' | 'github';
 export const REPORTERS: readonly ReporterName[] = ['human', 'json', 'github'];

@@ -1,7 +1,7 @@
 // Writing out/: the manifest, --check comparison, and atomic replacement that never touches a
 // file ladderc did not write itself.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -17,49 +17,9 @@ import {
   type Stats,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { OutputFile } from './writers/types.js';
+import { bytesOf, MANIFEST, manifestText, sha256, type Manifest, type ManifestEntry } from '../pipeline/plan.js';
 
-export const MANIFEST = 'manifest.json';
-
-export interface ManifestEntry {
-  path: string;
-  format: string;
-  ladder?: string;
-  track?: string;
-  bytes: number;
-  sha256: string;
-}
-
-export interface Manifest {
-  ladderc: string;
-  options: Record<string, unknown>;
-  files: ManifestEntry[];
-}
-
-export function bytesOf(contents: string | Uint8Array): Uint8Array {
-  return typeof contents === 'string' ? new TextEncoder().encode(contents) : contents;
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-export function buildManifest(version: string, options: Record<string, unknown>, files: readonly OutputFile[]): Manifest {
-  const entries = files
-    .map((f) => {
-      const bytes = bytesOf(f.contents);
-      const entry: ManifestEntry = { path: f.path, format: f.format, bytes: bytes.length, sha256: sha256(bytes) };
-      if (f.ladder !== undefined) entry.ladder = f.ladder;
-      if (f.track !== undefined) entry.track = f.track;
-      return entry;
-    })
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { ladderc: version, options, files: entries };
-}
-
-export function manifestText(manifest: Manifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`;
-}
+export { MANIFEST, buildManifest, bytesOf, manifestText, sha256, type Manifest, type ManifestEntry } from '../pipeline/plan.js';
 
 /** The manifest a previous build left, or undefined when there is none or it is not ladderc's. */
 export function readManifest(outDir: string): Manifest | undefined {

@@ -1,15 +1,10 @@
-// ladderc.config.json: validated into the one Options object, with messages that say where and what.
+// ladderc.config.json: validated with messages that say where and what. The writers' sections
+// (csv, pdf, review, …) are derived from the writer registry's option declarations.
 
-import { SOURCE_FORMATS, type SourceFormat } from './model.js';
-import {
-  DEFAULT_OPTIONS,
-  OUTPUT_FORMATS,
-  type Options,
-  type Orientation,
-  type OutputFormat,
-  type Paper,
-  type SourceOptions,
-} from './options.js';
+import { ORIENTATIONS, type SourceOptions } from '../options.js';
+import { SOURCE_FORMATS, type SourceFormat } from '../readers/registry.js';
+import { OUTPUT_FORMATS, WRITERS, type OutputFormat } from '../writers/index.js';
+import { getPath, parseOptionValue, type OptionSpec } from '../writers/option-spec.js';
 
 export const CONFIG_FILE = 'ladderc.config.json';
 
@@ -20,14 +15,9 @@ export interface ConfigFile {
   strict?: boolean;
   templates?: string;
   cacheDir?: string;
-  csv?: { bom?: boolean };
-  pdf?: { paper?: Paper };
-  review?: {
-    ratings?: string[];
-    labels?: Partial<Options['review']['labels']>;
-    logo?: string;
-  };
   sources?: Record<string, SourceOptions>;
+  /** Writer options set in the config, by format, then by the option's key ("review.ratings"). */
+  writers?: Partial<Record<OutputFormat, Record<string, unknown>>>;
 }
 
 export interface ConfigResult {
@@ -36,14 +26,24 @@ export interface ConfigResult {
   errors: string[];
 }
 
-const ORIENTATIONS: readonly Orientation[] = ['levels-as-rows', 'levels-as-columns'];
-const PAPERS: readonly Paper[] = ['a4', 'letter'];
-const LABEL_KEYS = Object.keys(DEFAULT_OPTIONS.review.labels);
+/** The fields of the config's top level that are ladderc's own, not a writer's. */
+const CORE_FIELDS = ['out', 'formats', 'strict', 'templates', 'cacheDir', 'sources'] as const;
+const SOURCE_FIELDS = ['id', 'title', 'format', 'orientation', 'tracks'] as const;
 
 type Json = unknown;
 
 function isObject(v: Json): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Every writer option with the format it belongs to. */
+export function writerOptionSpecs(): Array<{ format: OutputFormat; spec: OptionSpec }> {
+  return WRITERS.flatMap((w) => w.options.map((spec) => ({ format: w.id as OutputFormat, spec })));
+}
+
+/** Every field the config knows, dotted, in the order of the help: core fields, then writers'. */
+export function knownConfigFields(): string[] {
+  return [...CORE_FIELDS, ...writerOptionSpecs().map((o) => o.spec.config)];
 }
 
 /** Parses and validates the text of a config file. Never throws. */
@@ -58,8 +58,30 @@ export function parseConfig(text: string): ConfigResult {
   const config: ConfigFile = {};
   if (!isObject(raw)) return { config, errors: ['must be a JSON object'] };
 
-  const known = ['$schema', 'out', 'formats', 'strict', 'templates', 'cacheDir', 'csv', 'pdf', 'review', 'sources'];
-  for (const key of Object.keys(raw)) if (!known.includes(key)) errors.push(`${key}: unknown field (known: ${known.slice(1).join(', ')})`);
+  const writerOptions = writerOptionSpecs();
+  // The sections writers own ("csv", "pdf", "review") and the fields inside each.
+  const sections = new Map<string, string[]>();
+  for (const { spec } of writerOptions) {
+    const [section, ...rest] = spec.config.split('.');
+    if (!sections.has(section!)) sections.set(section!, []);
+    if (rest.length) sections.get(section!)!.push(rest.join('.'));
+  }
+  const topLevel = [...CORE_FIELDS, ...sections.keys()];
+  for (const key of Object.keys(raw)) {
+    if (key !== '$schema' && !topLevel.includes(key as never)) errors.push(`${key}: unknown field (known: ${topLevel.join(', ')})`);
+  }
+  const badSection = new Set<string>();
+  for (const [section, fields] of sections) {
+    const value = raw[section];
+    if (value === undefined || fields.length === 0) continue;
+    if (!isObject(value)) {
+      const example = writerOptions.find((o) => o.spec.config.startsWith(`${section}.`))?.spec;
+      errors.push(`${section}: must be an object${example ? ` such as { "${example.config.split('.')[1]}": ${JSON.stringify(example.default ?? '…')} }` : ''}`);
+      badSection.add(section);
+      continue;
+    }
+    for (const key of Object.keys(value)) if (!fields.includes(key)) errors.push(`${section}.${key}: unknown field (known: ${fields.join(', ')})`);
+  }
 
   const str = (path: string, v: Json): string | undefined => {
     if (v === undefined) return undefined;
@@ -90,55 +112,19 @@ export function parseConfig(text: string): ConfigResult {
   if (strict !== undefined) config.strict = strict;
   if (raw.formats !== undefined) {
     if (!Array.isArray(raw.formats)) errors.push(`formats: must be a list of ${OUTPUT_FORMATS.join(', ')}`);
-    else {
-      const formats = raw.formats.map((f, i) => oneOf(`formats[${i}]`, f, OUTPUT_FORMATS)).filter((f): f is OutputFormat => !!f);
-      config.formats = formats;
-    }
+    else config.formats = raw.formats.map((f, i) => oneOf(`formats[${i}]`, f, OUTPUT_FORMATS)).filter((f): f is OutputFormat => !!f);
   }
-  if (raw.csv !== undefined) {
-    if (!isObject(raw.csv)) errors.push('csv: must be an object such as { "bom": false }');
-    else {
-      const bom = bool('csv.bom', raw.csv.bom);
-      config.csv = bom === undefined ? {} : { bom };
-    }
+
+  for (const { format, spec } of writerOptions) {
+    if (badSection.has(spec.config.split('.')[0]!)) continue;
+    const value = getPath(raw, spec.config);
+    if (value === undefined) continue;
+    const parsed = parseOptionValue(spec, value, spec.config, errors);
+    if (parsed === undefined) continue;
+    config.writers ??= {};
+    (config.writers[format] ??= {})[spec.key] = parsed;
   }
-  if (raw.pdf !== undefined) {
-    if (!isObject(raw.pdf)) errors.push('pdf: must be an object such as { "paper": "letter" }');
-    else {
-      const paper = oneOf('pdf.paper', raw.pdf.paper, PAPERS);
-      config.pdf = paper ? { paper } : {};
-    }
-  }
-  if (raw.review !== undefined) {
-    if (!isObject(raw.review)) errors.push('review: must be an object');
-    else {
-      const review: NonNullable<ConfigFile['review']> = {};
-      const r = raw.review;
-      if (r.ratings !== undefined) {
-        if (!Array.isArray(r.ratings) || r.ratings.length < 2 || !r.ratings.every((x) => typeof x === 'string' && x.trim())) {
-          errors.push('review.ratings: must be a list of at least two non-empty strings');
-        } else review.ratings = r.ratings as string[];
-      }
-      if (r.labels !== undefined) {
-        if (!isObject(r.labels)) errors.push('review.labels: must be an object');
-        else {
-          const labels: Record<string, string> = {};
-          for (const [k, v] of Object.entries(r.labels)) {
-            if (!LABEL_KEYS.includes(k)) errors.push(`review.labels.${k}: unknown label (known: ${LABEL_KEYS.join(', ')})`);
-            else {
-              const s = str(`review.labels.${k}`, v);
-              if (s) labels[k] = s;
-            }
-          }
-          review.labels = labels;
-        }
-      }
-      const logo = str('review.logo', r.logo);
-      if (logo) review.logo = logo;
-      for (const key of Object.keys(r)) if (!['ratings', 'labels', 'logo'].includes(key)) errors.push(`review.${key}: unknown field`);
-      config.review = review;
-    }
-  }
+
   if (raw.sources !== undefined) {
     if (!isObject(raw.sources)) errors.push('sources: must map source paths to overrides');
     else {
@@ -151,7 +137,7 @@ export function parseConfig(text: string): ConfigResult {
         }
         const s: SourceOptions = {};
         for (const key of Object.keys(value)) {
-          if (!['id', 'title', 'format', 'orientation', 'tracks'].includes(key)) errors.push(`${at}.${key}: unknown field (known: id, title, format, orientation, tracks)`);
+          if (!(SOURCE_FIELDS as readonly string[]).includes(key)) errors.push(`${at}.${key}: unknown field (known: ${SOURCE_FIELDS.join(', ')})`);
         }
         const id = str(`${at}.id`, value.id);
         if (id !== undefined) {

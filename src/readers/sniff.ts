@@ -1,7 +1,5 @@
-// Recognises a source's shape from its content alone; the file name is never consulted.
-
-import type { SourceFormat } from '../model.js';
-import { delimitedTable } from './delimited.js';
+// What detection looks at in a source's text: the patterns and facts each reader's detector uses.
+// The file name is never consulted. A leaf module: readers import it, it imports no reader.
 
 export const CANONICAL_MARKER = /^<!--\s*ladderc:canonical\b/;
 
@@ -35,23 +33,45 @@ export function frontMatterOf(text: string): { yaml: string; endLine: number } |
   return { yaml: m[1]!, endLine: m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0) };
 }
 
-export function detectFormat(text: string): SourceFormat {
-  if (CANONICAL_MARKER.test(text)) return 'ladderc-md';
+/** What every detector may ask of a text, computed once per source. */
+export interface SourceFacts {
+  text: string;
+  /** The YAML front matter at the top, if any. */
+  front: { yaml: string; endLine: number } | undefined;
+  /** The text after the front matter. */
+  body: string;
+}
+
+export function sourceFacts(text: string): SourceFacts {
   const front = frontMatterOf(text);
-  if (front && /^topics\s*:/m.test(front.yaml) && /^levels\s*:/m.test(front.yaml)) return 'front-matter';
-  if (HTML_START.test(text) && HTML_TABLE.test(text)) return 'html-table';
-  // An HTML page without tables: headings, lists and paragraphs, read as prose.
-  if (isHtmlPage(text)) return 'prose';
   const body = front ? text.split('\n').slice(front.endLine).join('\n') : text;
-  // Ladder data in the front matter (levels or topics) over a body with no ladder of its own: the
-  // front-matter reader explains what layout it expects, where the text reader would read YAML.
-  if (front && /^(?:levels|topics)\s*:/m.test(front.yaml) && !ATX_HEADING.test(body) && !SETEXT_HEADING.test(body) && !GFM_DELIMITER_ROW.test(body) && !HTML_TABLE.test(body)) {
-    return 'front-matter';
-  }
-  if (GFM_DELIMITER_ROW.test(body) || GFM_SINGLE_COLUMN_DELIMITER.test(body)) return 'gfm-table';
+  return { text, front, body };
+}
+
+/** `topics:` and `levels:` keys in the front matter: ladder data for the front-matter reader. */
+export function frontMatterHasLadder(facts: SourceFacts): boolean {
+  return !!facts.front && /^topics\s*:/m.test(facts.front.yaml) && /^levels\s*:/m.test(facts.front.yaml);
+}
+
+/** `levels:` or `topics:` in the front matter over a body with no ladder of its own. */
+export function frontMatterOverEmptyBody(facts: SourceFacts): boolean {
+  const { front, body } = facts;
+  return !!front && /^(?:levels|topics)\s*:/m.test(front.yaml) && !ATX_HEADING.test(body) && !SETEXT_HEADING.test(body) && !GFM_DELIMITER_ROW.test(body) && !HTML_TABLE.test(body);
+}
+
+/** An HTML document or fragment with a <table>. */
+export function isHtmlWithTable(facts: SourceFacts): boolean {
+  return HTML_START.test(facts.text) && HTML_TABLE.test(facts.text);
+}
+
+/** A GFM table's delimiter row in the body. */
+export function hasGfmTable(facts: SourceFacts): boolean {
+  return GFM_DELIMITER_ROW.test(facts.body) || GFM_SINGLE_COLUMN_DELIMITER.test(facts.body);
+}
+
+/** Markdown structure: a heading, or two of list items, emphasis, links and embedded tables. */
+export function looksLikeMarkdown(facts: SourceFacts): boolean {
+  const body = facts.body;
   const signals = [LIST_ITEM.test(body), EMPHASIS.test(body), LINK.test(body), HTML_TABLE.test(body)].filter(Boolean).length;
-  if (ATX_HEADING.test(body) || SETEXT_HEADING.test(body) || signals >= 2) return 'prose';
-  // A table pasted as comma- or tab-separated text.
-  if (!front && delimitedTable(text)) return 'csv';
-  return 'text';
+  return ATX_HEADING.test(body) || SETEXT_HEADING.test(body) || signals >= 2;
 }

@@ -1,0 +1,23 @@
+// Every exit code the CLI can return, with what it means: `--help` and the README print this table.
+
+import { EXIT_INTERNAL, EXIT_OK, EXIT_SOURCE_ERRORS, EXIT_USAGE } from '../diagnostics.js';
+
+/** 128 + SIGINT, as shells report a process stopped by Ctrl-C. */
+export const EXIT_INTERRUPTED = 130;
+
+export { EXIT_INTERNAL, EXIT_OK, EXIT_SOURCE_ERRORS, EXIT_USAGE };
+
+export const EXIT_CODES: ReadonlyArray<{ code: number; meaning: string }> = [
+  { code: EXIT_OK, meaning: 'success (watch: stopped with Ctrl-C)' },
+  {
+    code: EXIT_SOURCE_ERRORS,
+    meaning: 'errors in the sources (or warnings under --strict, or a template error), or --check found out/ stale',
+  },
+  {
+    code: EXIT_USAGE,
+    meaning:
+      'usage or environment errors: unknown flags or formats, missing paths, invalid config, unreadable files, output files ladderc did not write in the way',
+  },
+  { code: EXIT_INTERNAL, meaning: 'internal error: a bug in ladderc (LADDERC_DEBUG=1 shows the stack)' },
+  { code: EXIT_INTERRUPTED, meaning: 'interrupted by a signal (a build interrupted while writing finishes writing first)' },
+];

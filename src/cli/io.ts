@@ -1,0 +1,55 @@
+// What every command is given (streams, environment, working folder) and how it reports.
+
+import { countBySeverity, diagnostic, type Diagnostic } from '../diagnostics.js';
+import { EXIT_USAGE } from './exit-codes.js';
+import { report, type ReporterName } from './report.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal (colour, progress). */
+  isTTY: boolean;
+  /** Terminal width for the progress bar (defaults to 80). */
+  columns?: number;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+/** What watch follows after a build: inputs to watch and folders whose changes are the build's own. */
+export interface WatchTargets {
+  paths: string[];
+  ignore: string[];
+}
+
+/** Usage errors as diagnostics (file "ladderc"), so the json and github reporters carry them too. */
+export function usageFailure(errors: readonly string[], io: CliIo, reporter: ReporterName = 'human'): number {
+  if (reporter === 'human') {
+    for (const e of errors) io.stderr(`ladderc: error: ${e}\n`);
+    io.stderr('Run "ladderc --help" for usage.\n');
+  } else {
+    const text = report(reporter, errors.map((e) => diagnostic('error', 'usage', e, 'ladderc', undefined)), { color: false });
+    if (reporter === 'json') io.stdout(text);
+    else io.stderr(text);
+  }
+  return EXIT_USAGE;
+}
+
+/** Prints diagnostics with the chosen reporter: json to stdout (one document), the others to stderr. */
+export function printer(io: CliIo, reporter: ReporterName): (list: readonly Diagnostic[]) => void {
+  const color = io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
+  return (list) => {
+    const text = report(reporter, list, { color });
+    if (!text) return;
+    if (reporter === 'json') io.stdout(text);
+    else io.stderr(text);
+  };
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function summary(list: readonly Diagnostic[]): string {
+  const c = countBySeverity(list);
+  return `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info`;
+}

@@ -1,0 +1,145 @@
+// A whole build as one function: collect → compile → link → render → plan, then check or write
+// through the host. The CLI's build and check commands and the API's build() all call it.
+
+import { exitCodeFor, EXIT_OK, EXIT_SOURCE_ERRORS, type Diagnostic } from '../diagnostics.js';
+import type { Ladder } from '../model.js';
+import type { Options } from '../options.js';
+import { writerFor, type OutputFormat } from '../writers/index.js';
+import type { OutputFile } from '../writers/types.js';
+import { compileSources, emptyStats, type BuildHooks, type BuildStats } from './compile.js';
+import type { CacheCounters, Conflict, Host, WriteResult } from './host.js';
+import { linkLadders } from './link.js';
+import { absolute, displayPath } from './paths.js';
+import { buildManifest, checkFindings, manifestOptions, manifestText, MANIFEST, type Manifest } from './plan.js';
+import { renderOutputs, sourceDateEpoch, type WriterResources } from './render.js';
+
+/** What to do with the files: compile only, compare with out/, or write out/. */
+export type BuildMode = 'compile' | 'check' | 'write';
+
+export interface BuildRequest {
+  options: Options;
+  mode: BuildMode;
+  hooks?: Omit<BuildHooks, 'cache' | 'stats' | 'version'>;
+  /** Wraps the write (the CLI holds back Ctrl-C while out/ is replaced). */
+  guardWrite?: <T>(write: () => T) => Promise<{ result: T; interrupted?: string }>;
+}
+
+export interface BuildOutcome {
+  /** EXIT_OK or EXIT_SOURCE_ERRORS (usage and environment errors are in `usageErrors`). */
+  code: number;
+  /** Where the build stopped. */
+  stage: 'usage' | 'sources' | 'render' | 'compiled' | 'checked' | 'conflicts' | 'written';
+  /** Paths that do not exist, unreadable files, no sources: the caller reports them as usage errors. */
+  usageErrors: string[];
+  sourceCount: number;
+  ladders: Ladder[];
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+  manifest?: Manifest;
+  /** `check` mode: the stale, missing and unexpected files, as error diagnostics. */
+  findings?: Diagnostic[];
+  conflicts?: Conflict[];
+  written?: WriteResult;
+  interrupted?: string;
+  stats: BuildStats;
+  /** The cache's own counts, when there was a cache. */
+  cache?: CacheCounters;
+  /** The out folder as people see it ("out"). */
+  outDisplay: string;
+}
+
+/** The writer resources of a build, from the host: templates, declared assets, file options' bytes. */
+export function hostResources(options: Options, host: Host): WriterResources {
+  return {
+    templates: (format) => host.templates(writerFor(format)?.templateFolder ?? format, options.templates),
+    assets: (format: OutputFormat) => {
+      const entry = writerFor(format);
+      const assets: Record<string, Uint8Array> = {};
+      for (const [key, specifier] of Object.entries(entry?.assets ?? {})) assets[key] = host.asset(specifier);
+      for (const spec of entry?.options ?? []) {
+        if (spec.kind.type !== 'file') continue;
+        let value: unknown = options.writers[format];
+        for (const part of spec.key.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+        if (typeof value === 'string') assets[spec.key] = host.readBytes(absolute(value, options.cwd));
+      }
+      return assets;
+    },
+  };
+}
+
+export async function runBuild(request: BuildRequest, host: Host): Promise<BuildOutcome> {
+  const { options, mode } = request;
+  const stats = emptyStats();
+  const outDisplay = displayPath(options.outDir, options.cwd);
+  const outcome: BuildOutcome = { code: EXIT_OK, stage: 'usage', usageErrors: [], sourceCount: 0, ladders: [], files: [], diagnostics: [], stats, outDisplay };
+
+  // `ladderc build .` must not read its own output or cache as ladders.
+  const own = [options.outDir, ...(options.cacheDir ? [options.cacheDir] : []), ...(options.configFile ? [options.configFile] : [])];
+  const collected = host.collectSources(options.paths, own);
+  outcome.usageErrors.push(...collected.errors);
+  if (collected.sources.length === 0 && collected.errors.length === 0) outcome.usageErrors.push(`no source files found in ${options.paths.join(', ')}`);
+  if (outcome.usageErrors.length) return outcome;
+  outcome.sourceCount = collected.sources.length;
+
+  const writes = mode === 'write';
+  const cache = options.cacheDir ? host.cache(options.cacheDir, !writes) : undefined;
+  const hooks: BuildHooks = { ...request.hooks, stats, version: host.version() };
+  if (cache) {
+    hooks.cache = cache;
+    if (cache.counters) outcome.cache = cache.counters;
+  }
+
+  const compiled = compileSources(collected.sources, options, hooks);
+  const linked = linkLadders(compiled.ladders);
+  outcome.ladders = linked.ladders;
+  const diagnostics = outcome.diagnostics;
+  for (const d of compiled.diagnostics) diagnostics.push(d);
+  for (const d of linked.diagnostics) diagnostics.push(d);
+  const failed = () => exitCodeFor(diagnostics, options.strict) !== EXIT_OK;
+  if (mode === 'compile') {
+    outcome.stage = 'compiled';
+    outcome.code = exitCodeFor(diagnostics, options.strict);
+    return outcome;
+  }
+  if (failed()) {
+    outcome.stage = 'sources';
+    outcome.code = EXIT_SOURCE_ERRORS;
+    return outcome;
+  }
+
+  const epoch = sourceDateEpoch(linked.ladders, host.env);
+  const rendered = await renderOutputs(linked.ladders, options, hostResources(options, host), { version: host.version(), sourceDateEpoch: epoch }, hooks);
+  for (const d of rendered.diagnostics) diagnostics.push(d);
+  outcome.files = rendered.files;
+  if (failed()) {
+    outcome.stage = 'render';
+    outcome.code = EXIT_SOURCE_ERRORS;
+    return outcome;
+  }
+  const manifest = buildManifest(host.version(), manifestOptions(options), rendered.files);
+  outcome.manifest = manifest;
+
+  if (mode === 'check') {
+    const expected: OutputFile[] = [...rendered.files, { path: MANIFEST, format: 'manifest', contents: manifestText(manifest) }];
+    outcome.findings = checkFindings(host.compareOutputs(options.outDir, expected), outDisplay);
+    outcome.stage = 'checked';
+    outcome.code = outcome.findings.length ? EXIT_SOURCE_ERRORS : EXIT_OK;
+    return outcome;
+  }
+
+  const conflicts = host.findConflicts(options.outDir, rendered.files);
+  if (conflicts.length) {
+    outcome.conflicts = conflicts;
+    outcome.stage = 'conflicts';
+    return outcome;
+  }
+  const write = () => host.writeOutputs(options.outDir, rendered.files, manifest);
+  if (request.guardWrite) {
+    const guarded = await request.guardWrite(write);
+    outcome.written = guarded.result;
+    if (guarded.interrupted) outcome.interrupted = guarded.interrupted;
+  } else outcome.written = write();
+  cache?.prune();
+  outcome.stage = 'written';
+  return outcome;
+}

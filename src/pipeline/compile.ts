@@ -1,0 +1,119 @@
+// Compile: source bytes → ladders and diagnostics, one source at a time, through the cache when
+// there is one. Pure: the host reads the bytes.
+
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Ladder } from '../model.js';
+import type { Options, SourceOptions } from '../options.js';
+import { readSource, type ReadResult } from '../readers/index.js';
+import type { ContentCache } from './host.js';
+
+export interface SourceInput {
+  /** Display path: relative to the project folder, "/" separators. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface CompileResult {
+  ladders: Ladder[];
+  diagnostics: Diagnostic[];
+}
+
+/** What a build did, so tests and `LADDERC_DEBUG_CACHE=1` can see that a no-op rebuild did nothing. */
+export interface BuildStats {
+  /** Sources read by a reader (cache misses). */
+  parsed: number;
+  /** Sources whose reading came from the cache. */
+  parseHits: number;
+  /** Renderings (a ladder or a build's shared files, in one format) done by their writer. */
+  rendered: number;
+  /** Renderings whose files came from the cache. */
+  renderHits: number;
+}
+
+export function emptyStats(): BuildStats {
+  return { parsed: 0, parseHits: 0, rendered: 0, renderHits: 0 };
+}
+
+/** Optional extras for a build: a cache, counters to fill, and a callback per step (progress). */
+export interface BuildHooks {
+  cache?: ContentCache;
+  stats?: BuildStats;
+  /** Called before each step: a source path while compiling, a format while rendering. */
+  onStep?: (label: string) => void;
+  /** ladderc's version and code identity, part of every cache key (defaults to "dev"). */
+  version?: string;
+}
+
+/** A digest of a JSON-able value; object keys are sorted so equal values give equal digests. */
+export function digestOf(value: unknown): string {
+  return createHash('sha256').update(stableJson(value)).digest('hex');
+}
+
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array)) {
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+      return sorted;
+    }
+    return v;
+  });
+}
+
+/**
+ * The cache key of one source's reading: its bytes, its display path (messages and ids come from
+ * it), its per-source options and the ladderc code identity (held by the cache itself).
+ */
+export function readKey(source: SourceInput, sourceOptions: unknown, version: string): string {
+  return digestOf({ kind: 'read', version, path: source.path, options: sourceOptions ?? {}, sha256: createHash('sha256').update(source.bytes).digest('hex') });
+}
+
+function parseReadResult(payload: string): ReadResult | undefined {
+  try {
+    const value = JSON.parse(payload) as ReadResult;
+    return value && Array.isArray(value.diagnostics) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads one source through the cache. A miss stores the result; both paths hand back a fresh
+ * object parsed from the same JSON, so a cached build cannot differ from an uncached one (JSON drops
+ * `undefined` fields either way).
+ */
+export function compileSource(source: SourceInput, sourceOptions: SourceOptions | undefined, hooks: BuildHooks = {}): ReadResult {
+  const { stats, cache } = hooks;
+  const key = cache ? readKey(source, sourceOptions, hooks.version ?? 'dev') : '';
+  const hit = cache?.get('read', key);
+  if (hit !== undefined) {
+    const parsed = parseReadResult(hit);
+    if (parsed) {
+      if (stats) stats.parseHits += 1;
+      return parsed;
+    }
+  }
+  if (stats) stats.parsed += 1;
+  const payload = JSON.stringify(readSource(source.bytes, source.path, sourceOptions ?? {}));
+  cache?.put('read', key, payload);
+  return JSON.parse(payload) as ReadResult;
+}
+
+/**
+ * Reads every source (in path order, so the result never depends on directory order). Ladders
+ * with no levels are left out (their source has a diagnostic saying so); ids are not yet unique:
+ * that is link's work.
+ */
+export function compileSources(sources: readonly SourceInput[], options: Pick<Options, 'sources'>, hooks: BuildHooks = {}): CompileResult {
+  const sorted = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const ladders: Ladder[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const source of sorted) {
+    hooks.onStep?.(source.path);
+    const result = compileSource(source, options.sources[source.path], hooks);
+    for (const d of result.diagnostics) diagnostics.push(d);
+    if (result.ladder && result.ladder.tracks.length > 0) ladders.push(result.ladder);
+  }
+  return { ladders, diagnostics };
+}

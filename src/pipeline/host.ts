@@ -1,0 +1,62 @@
+// What the pipeline needs from the outside world, as an interface: the file system, the package's
+// own files, the environment. src/host/node.ts implements it on disk; tests may pass their own.
+// The pipeline itself does no I/O.
+
+import type { SourceInput } from './compile.js';
+import type { Manifest, StaleReport } from './plan.js';
+import type { OutputFile, TemplateFile } from '../writers/types.js';
+
+export interface ContentCache {
+  get(kind: 'read' | 'render', key: string): string | undefined;
+  put(kind: 'read' | 'render', key: string, payload: string): void;
+}
+
+/** What a cache saw during a build (`LADDERC_DEBUG_CACHE=1` prints it). */
+export interface CacheCounters {
+  hits: number;
+  misses: number;
+  rejected: number;
+  writes: number;
+  errors: number;
+}
+
+export interface Conflict {
+  /** Relative to the output folder, "/" separators. */
+  path: string;
+  reason: string;
+}
+
+export interface WriteResult {
+  /** Files whose bytes changed (the manifest not counted). */
+  written: string[];
+  /** Files the previous manifest listed that are no longer produced, now removed. */
+  removed: string[];
+  /** Files the previous manifest listed, no longer produced, but edited since: left in place. */
+  kept: string[];
+}
+
+export interface Host {
+  /** The project folder: relative paths and display paths start here. */
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** ladderc's version. */
+  version(): string;
+  exists(path: string): boolean;
+  /** A UTF-8 file's text; throws when it cannot be read. */
+  readText(path: string): string;
+  readBytes(path: string): Uint8Array;
+  /**
+   * Every file named and every file below every folder named (hidden files skipped), minus those
+   * inside `exclude`, in path order, with display paths relative to `cwd`.
+   */
+  collectSources(paths: readonly string[], exclude: readonly string[]): { sources: SourceInput[]; errors: string[] };
+  /** A format's templates: the package's defaults, each overridden by `<overrideDir>/<folder>/…`. */
+  templates(folder: string, overrideDir?: string): Record<string, TemplateFile>;
+  /** A package asset by module specifier ("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"), found by module resolution. */
+  asset(specifier: string): Uint8Array;
+  /** The build cache in `dir`; read-only serves hits and stores nothing. */
+  cache(dir: string, readOnly: boolean): ContentCache & { prune(): void; readonly counters?: CacheCounters };
+  compareOutputs(outDir: string, files: readonly OutputFile[]): StaleReport;
+  findConflicts(outDir: string, files: readonly OutputFile[]): Conflict[];
+  writeOutputs(outDir: string, files: readonly OutputFile[], manifest: Manifest): WriteResult;
+}

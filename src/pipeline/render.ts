@@ -1,0 +1,187 @@
+// Render: ladder × format → files, one ladder at a time (so output can stream), then each format's
+// shared files (the HTML index). Pure: templates and assets arrive through WriterResources, the
+// cache through an interface.
+
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Ladder } from '../model.js';
+import type { Options } from '../options.js';
+import { sourceFormatLabel } from '../readers/registry.js';
+import { writerFor, type OutputFormat } from '../writers/index.js';
+import { TemplateError } from '../writers/template.js';
+import type { OutputFile, TemplateFile, WriterContext, WriterEntry, WriterResult } from '../writers/types.js';
+import { digestOf, type BuildHooks } from './compile.js';
+
+/** What a writer needs from the outside world, provided by the caller (the host, in a build). */
+export interface WriterResources {
+  templates(format: OutputFormat): Record<string, TemplateFile>;
+  /** The writer's declared assets and the bytes of its file options, keyed as declared. */
+  assets(format: OutputFormat): Record<string, Uint8Array>;
+}
+
+export interface RenderResult {
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+}
+
+export interface RenderMeta {
+  version: string;
+  sourceDateEpoch: number;
+}
+
+/**
+ * A date that depends only on the inputs: SOURCE_DATE_EPOCH when set, else a fixed point derived
+ * from the sources' hashes (so PDFs are byte-identical across machines, clocks and mtimes).
+ */
+export function sourceDateEpoch(ladders: readonly Ladder[], env: Readonly<Record<string, string | undefined>>): number {
+  const fromEnv = env.SOURCE_DATE_EPOCH;
+  if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim())) return Number(fromEnv.trim());
+  const hash = createHash('sha256');
+  for (const l of ladders) hash.update(l.source.sha256);
+  // 2020-01-01 plus up to ~6 years, from the hash: stable, plausible, never the clock.
+  return 1577836800 + (parseInt(hash.digest('hex').slice(0, 8), 16) % (6 * 365 * 86400));
+}
+
+/** One format's writer with everything it is given: its own options, templates and assets. */
+export interface PreparedWriter {
+  format: OutputFormat;
+  entry: WriterEntry<any>;
+  context: WriterContext<any>;
+  /** Digest of what shapes this writer's output besides the ladders (its cache key's base). */
+  identity: string;
+}
+
+export function prepareWriter(format: OutputFormat, options: Readonly<Options>, resources: WriterResources, meta: RenderMeta): PreparedWriter | undefined {
+  const entry = writerFor(format);
+  if (!entry) return undefined;
+  const context: WriterContext<any> = {
+    options: options.writers[format],
+    templates: resources.templates(format),
+    assets: resources.assets(format),
+    version: meta.version,
+    sourceDateEpoch: meta.sourceDateEpoch,
+    sourceFormatLabel,
+  };
+  const identity = digestOf({
+    format,
+    options: context.options,
+    templates: Object.keys(context.templates).sort().map((name) => [name, context.templates[name]!.path, context.templates[name]!.text]),
+    assets: Object.keys(context.assets).sort().map((name) => [name, createHash('sha256').update(context.assets[name]!).digest('hex')]),
+    version: meta.version,
+    sourceDateEpoch: meta.sourceDateEpoch,
+  });
+  return { format, entry, context, identity };
+}
+
+/** A writer's result as cache payload: text stays text, bytes travel as base64. */
+interface StoredFile {
+  path: string;
+  format: string;
+  ladder?: string;
+  track?: string;
+  text?: string;
+  base64?: string;
+}
+
+function storeRender(result: RenderResult): string {
+  const files = result.files.map((f) => {
+    const stored: StoredFile = { path: f.path, format: f.format };
+    if (f.ladder !== undefined) stored.ladder = f.ladder;
+    if (f.track !== undefined) stored.track = f.track;
+    if (typeof f.contents === 'string') stored.text = f.contents;
+    else stored.base64 = Buffer.from(f.contents.buffer, f.contents.byteOffset, f.contents.byteLength).toString('base64');
+    return stored;
+  });
+  return JSON.stringify({ files, diagnostics: result.diagnostics });
+}
+
+function loadRender(payload: string): RenderResult | undefined {
+  try {
+    const value = JSON.parse(payload) as { files?: StoredFile[]; diagnostics?: Diagnostic[] };
+    if (!Array.isArray(value.files) || !Array.isArray(value.diagnostics)) return undefined;
+    const files: OutputFile[] = [];
+    for (const s of value.files) {
+      const contents = s.text ?? (s.base64 !== undefined ? new Uint8Array(Buffer.from(s.base64, 'base64')) : undefined);
+      if (typeof s.path !== 'string' || contents === undefined) return undefined;
+      const file: OutputFile = { path: s.path, format: s.format, contents };
+      if (s.ladder !== undefined) file.ladder = s.ladder;
+      if (s.track !== undefined) file.track = s.track;
+      files.push(file);
+    }
+    return { files, diagnostics: value.diagnostics };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs one rendering through the cache. Only a clean result is stored: a failed rendering must be
+ * redone (and reported) next time. A template error becomes its diagnostic.
+ */
+async function cached(key: string, hooks: BuildHooks, run: () => WriterResult | Promise<WriterResult>): Promise<RenderResult> {
+  const { cache, stats } = hooks;
+  const hit = cache?.get('render', key);
+  const fromCache = hit === undefined ? undefined : loadRender(hit);
+  if (fromCache) {
+    if (stats) stats.renderHits += 1;
+    return fromCache;
+  }
+  if (stats) stats.rendered += 1;
+  try {
+    const result = await run();
+    if (cache && !result.diagnostics.some((d) => d.severity === 'error')) cache.put('render', key, storeRender(result));
+    return { files: result.files, diagnostics: result.diagnostics };
+  } catch (error) {
+    if (error instanceof TemplateError) return { files: [], diagnostics: [error.diagnostic] };
+    throw error;
+  }
+}
+
+/** The files of one ladder in one format. */
+export function renderLadder(writer: PreparedWriter, ladder: Ladder, hooks: BuildHooks = {}): Promise<RenderResult> {
+  const key = hooks.cache ? digestOf({ kind: 'render-ladder', writer: writer.identity, code: hooks.version ?? 'dev', ladder: digestOf(ladder) }) : '';
+  return cached(key, hooks, () => writer.entry.ladder(ladder, writer.context));
+}
+
+/** A format's files that span every ladder (none for most formats). */
+export function renderShared(writer: PreparedWriter, ladders: readonly Ladder[], hooks: BuildHooks = {}): Promise<RenderResult> {
+  const shared = writer.entry.shared;
+  if (!shared) return Promise.resolve({ files: [], diagnostics: [] });
+  const key = hooks.cache ? digestOf({ kind: 'render-shared', writer: writer.identity, code: hooks.version ?? 'dev', ladders: ladders.map((l) => digestOf(l)) }) : '';
+  return cached(key, hooks, () => shared(ladders, writer.context));
+}
+
+function byPath(a: OutputFile, b: OutputFile): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** Every selected format over every ladder: each ladder's files, then the shared ones; sorted by path. */
+export async function renderOutputs(
+  ladders: readonly Ladder[],
+  options: Readonly<Options>,
+  resources: WriterResources,
+  meta: RenderMeta,
+  hooks: BuildHooks = {},
+): Promise<RenderResult> {
+  // Output paths derive from ladder ids: two ladders with one id would overwrite each other.
+  const ids = new Set<string>();
+  for (const ladder of ladders) {
+    if (ids.has(ladder.id)) throw new Error(`renderOutputs: two ladders have the id "${ladder.id}"; give each a unique id`);
+    ids.add(ladder.id);
+  }
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const collect = (r: RenderResult): void => {
+    for (const f of r.files) files.push(f);
+    for (const d of r.diagnostics) diagnostics.push(d);
+  };
+  for (const format of options.formats) {
+    const writer = prepareWriter(format, options, resources, meta);
+    if (!writer) continue;
+    hooks.onStep?.(format);
+    for (const ladder of ladders) collect(await renderLadder(writer, ladder, hooks));
+    collect(await renderShared(writer, ladders, hooks));
+  }
+  files.sort(byPath);
+  return { files, diagnostics };
+}
