@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ContentCache } from './cache.js';
 import type { Diagnostic } from './diagnostics.js';
-import { diagnostic } from './diagnostics.js';
+import { appendAll, diagnostic } from './diagnostics.js';
 import type { Ladder } from './model.js';
 import type { Options, OutputFormat } from './options.js';
 import { readSource, type ReadResult } from './readers/index.js';
@@ -115,7 +115,7 @@ export function compileSources(sources: readonly SourceInput[], options: Pick<Op
   for (const source of sorted) {
     hooks.onStep?.(source.path);
     const result = readCached(source, options.sources[source.path], hooks);
-    diagnostics.push(...result.diagnostics);
+    appendAll(diagnostics, result.diagnostics);
     if (!result.ladder || result.ladder.tracks.length === 0) continue;
     const { id, collided } = ids.allocate(result.ladder.id);
     if (collided) {
@@ -263,8 +263,8 @@ export async function renderOutputs(
     const cached = hit === undefined ? undefined : loadRender(hit);
     if (cached) {
       if (stats) stats.renderHits += 1;
-      files.push(...cached.files);
-      diagnostics.push(...cached.diagnostics);
+      appendAll(files, cached.files);
+      appendAll(diagnostics, cached.diagnostics);
       continue;
     }
     if (stats) stats.rendered += 1;
@@ -274,8 +274,8 @@ export async function renderOutputs(
       const payload = storeRender({ files: result.files, diagnostics: result.diagnostics });
       if (!result.diagnostics.some((d) => d.severity === 'error')) cache?.put('render', key, payload);
       const stored = loadRender(payload);
-      files.push(...(stored?.files ?? result.files));
-      diagnostics.push(...result.diagnostics);
+      appendAll(files, stored?.files ?? result.files);
+      appendAll(diagnostics, result.diagnostics);
     } catch (error) {
       if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
       else throw error;

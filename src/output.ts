@@ -226,7 +226,7 @@ export function generatedBefore(outDir: string): ManifestEntry[] {
     if (!folder.abandoned) continue;
     try {
       const pending = JSON.parse(readFileSync(join(outDir, folder.name, PENDING), 'utf8')) as Partial<Manifest> | null;
-      if (pending && Array.isArray(pending.files)) entries.push(...pending.files.filter((f) => f && typeof f.path === 'string'));
+      if (pending && Array.isArray(pending.files)) for (const f of pending.files) if (f && typeof f.path === 'string') entries.push(f);
     } catch {
       // no pending manifest: that build died before renaming anything
     }

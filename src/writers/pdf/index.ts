@@ -1,7 +1,7 @@
 // PDF output: per track a PDF (cover, matrix, level profiles) and per level a fillable review form.
 // Pure: fonts arrive as assets, bytes leave as files; dates come from context.sourceDateEpoch.
 
-import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { appendAll, diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type { Ladder } from '../../model.js';
 import { statementCount } from '../../views/levels.js';
 import type { OutputFile, WriterContext, WriterEntry, WriterResult } from '../types.js';
@@ -70,7 +70,7 @@ export async function writePdf(ladders: readonly Ladder[], context: WriterContex
         add(ladder, track.id, `pdf/review/${base}--${level.id}.pdf`, form);
       }
     }
-    diagnostics.push(...missingGlyphs(ladder, affected, missing));
+    appendAll(diagnostics, missingGlyphs(ladder, affected, missing));
   }
   return { files, diagnostics };
 }
