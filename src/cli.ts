@@ -474,6 +474,7 @@ async function runOnce(args: ParsedArgs, io: CliIo): Promise<{ code: number; tar
     const { result, interrupted } = await deferSignals(() => writeOutputsAtomically(options.outDir, rendered.files, manifest));
     cache?.prune();
     for (const path of result.kept) io.stderr(`ladderc: kept ${outDisplay}/${path}: no longer generated, but edited since the last build\n`);
+    for (const path of result.skipped) io.stderr(`ladderc: skipped ${outDisplay}/${path}: it goes through a symbolic link out of ${outDisplay}/, and ladderc never follows one\n`);
     io.stderr(
       `ladderc: compiled ${plural(compiled.ladders.length, 'ladder')} into ${outDisplay}/ ` +
         `(${plural(rendered.files.length, 'file')}, ${result.written.length} changed, ${result.removed.length} removed): ${summary(diagnostics)}\n`,
