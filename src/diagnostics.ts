@@ -74,6 +74,11 @@ export class Diagnostics {
   }
 
   push(...items: Diagnostic[]): void {
+    this.pushAll(items);
+  }
+
+  /** Adds every item of a list of any length (`push(...list)` overflows the stack past ~150,000). */
+  pushAll(items: Iterable<Diagnostic>): void {
     for (const d of items) {
       const key = `${d.file}\0${d.line}\0${d.column}\0${d.ruleId}\0${d.message}`;
       if (this.#seen.has(key)) continue;
@@ -81,6 +86,15 @@ export class Diagnostics {
       this.list.push(d);
     }
   }
+}
+
+/**
+ * Appends `items` to `list` one by one: `list.push(...items)` passes every item as an argument and
+ * throws RangeError (maximum call stack size exceeded) once a list holds ~150,000 diagnostics.
+ */
+export function appendAll<T>(list: T[], items: Iterable<T>): T[] {
+  for (const item of items) list.push(item);
+  return list;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

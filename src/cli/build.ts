@@ -127,6 +127,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
         print(diagnostics);
         const result = outcome.written!;
         for (const path of result.kept) io.stderr(`ladderc: kept ${outDisplay}/${path}: no longer generated, but edited since the last build\n`);
+        for (const path of result.skipped) io.stderr(`ladderc: skipped ${outDisplay}/${path}: it goes through a symbolic link out of ${outDisplay}/, and ladderc never follows one\n`);
         io.stderr(
           `ladderc: compiled ${plural(outcome.ladders.length, 'ladder')} into ${outDisplay}/ ` +
             `(${plural(outcome.files.length, 'file')}, ${result.written.length} changed, ${result.removed.length} removed): ${summary(diagnostics)}\n`,

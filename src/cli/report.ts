@@ -13,13 +13,31 @@ export interface ReportOptions {
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
+/**
+ * Compiler-style lines. Info diagnostics of one rule in one file are folded into the first one's
+ * line with a count ("(and 1,234 more like this)"): a source can produce hundreds of thousands of
+ * them. Warnings and errors are never folded; the json and github reporters list everything.
+ */
 export function reportHuman(list: readonly Diagnostic[], options: ReportOptions): string {
   const paint = (code: string, text: string) => (options.color ? `${code}${text}${COLORS.reset}` : text);
+  const sorted = sortDiagnostics(list);
+  const infoGroups = new Map<string, number>();
+  const groupOf = (d: Diagnostic) => `${d.file}\0${d.ruleId}`;
+  for (const d of sorted) if (d.severity === 'info') infoGroups.set(groupOf(d), (infoGroups.get(groupOf(d)) ?? 0) + 1);
+  const printed = new Set<string>();
   const lines: string[] = [];
-  for (const d of sortDiagnostics(list)) {
+  for (const d of sorted) {
+    let more = '';
+    if (d.severity === 'info') {
+      const group = groupOf(d);
+      if (printed.has(group)) continue;
+      printed.add(group);
+      const others = infoGroups.get(group)! - 1;
+      if (others > 0) more = ` (and ${others.toLocaleString('en-US')} more like this)`;
+    }
     const where = paint(COLORS.bold, `${d.file}:${d.line}:${d.column}`);
     const severity = paint(COLORS[d.severity], d.severity);
-    lines.push(`${where}: ${severity}: ${d.message} ${paint(COLORS.dim, `[${d.ruleId}]`)}`);
+    lines.push(`${where}: ${severity}: ${d.message}${more} ${paint(COLORS.dim, `[${d.ruleId}]`)}`);
     if (d.hint) lines.push(`  ${paint(COLORS.dim, `hint: ${d.hint}`)}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -10,13 +10,15 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmdirSync,
   rmSync,
+  statSync,
   writeFileSync,
   type Stats,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { bytesOf, MANIFEST, manifestText, sha256, type Manifest, type ManifestEntry } from '../pipeline/plan.js';
 
 export { MANIFEST, buildManifest, bytesOf, manifestText, sha256, type Manifest, type ManifestEntry } from '../pipeline/plan.js';
@@ -56,11 +58,12 @@ export function compareOutputs(outDir: string, files: ReadonlyArray<{ path: stri
   const produced = new Set(files.map((f) => f.path));
   for (const f of files) {
     const target = join(outDir, f.path);
-    if (!existsSync(target)) report.missing.push(f.path);
+    if (!staysInside(outDir, f.path)) report.stale.push(f.path);
+    else if (!existsSync(target)) report.missing.push(f.path);
     else if (!sameBytes(target, bytesOf(f.contents))) report.stale.push(f.path);
   }
   for (const entry of readManifest(outDir)?.files ?? []) {
-    if (!produced.has(entry.path) && safeRelative(entry.path) && existsSync(join(outDir, entry.path))) report.unexpected.push(entry.path);
+    if (!produced.has(entry.path) && safeRelative(entry.path) && staysInside(outDir, entry.path) && existsSync(join(outDir, entry.path))) report.unexpected.push(entry.path);
   }
   for (const list of [report.stale, report.missing, report.unexpected]) list.sort(byString);
   return report;
@@ -83,11 +86,16 @@ export interface Conflict {
 export function findConflictDetails(outDir: string, files: ReadonlyArray<{ path: string; contents: string | Uint8Array }>): Conflict[] {
   const conflicts: Conflict[] = [];
   if (!existsSync(outDir)) return conflicts;
-  if (!isDirectory(outDir)) return [{ path: '.', reason: 'the output folder is a file' }];
+  // out/ itself may be a symbolic link to a folder (followed once; see staysInside).
+  if (!isDirectory(outDir) && !(lstatOrUndefined(outDir)?.isSymbolicLink() && statIsDirectory(outDir))) return [{ path: '.', reason: 'the output folder is a file' }];
   const previous = readManifest(outDir);
   const listed = new Set(generatedBefore(outDir).map((f) => f.path));
   const seen = new Set<string>();
   const check = (path: string, want: Uint8Array | undefined): void => {
+    if (!staysInside(outDir, path)) {
+      conflicts.push({ path, reason: LEAVES });
+      return;
+    }
     const parts = path.split('/');
     // A file where the build needs a folder (out/json as a file, say).
     for (let i = 1; i < parts.length; i += 1) {
@@ -134,9 +142,46 @@ function isDirectory(path: string): boolean {
   return lstatOrUndefined(path)?.isDirectory() ?? false;
 }
 
+function statIsDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function isFile(path: string): boolean {
   return lstatOrUndefined(path)?.isFile() ?? false;
 }
+
+/**
+ * Whether `path` (relative to out/) stays inside out/'s real folder once symbolic links are
+ * resolved: the real path of its deepest existing parent folder must be out/'s real path or below
+ * it. A path through `link -> ../elsewhere` does not, and ladderc never writes or removes there.
+ * out/ itself may be a symbolic link: its real folder is then the one everything is confined to.
+ */
+export function staysInside(outDir: string, path: string): boolean {
+  let root: string;
+  try {
+    root = realpathSync(outDir);
+  } catch {
+    return true; // no out/ yet: nothing in it can lead elsewhere
+  }
+  let dir = dirname(join(outDir, path));
+  for (;;) {
+    try {
+      const real = realpathSync(dir);
+      const rel = relative(root, real);
+      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    } catch {
+      const up = dirname(dir);
+      if (up === dir) return false;
+      dir = up;
+    }
+  }
+}
+
+const LEAVES = 'goes through a symbolic link out of the output folder';
 
 function safeRelative(path: string): boolean {
   return !path.startsWith('/') && !path.includes('\\') && !path.split('/').some((p) => p === '..' || p === '' || p === '.');
@@ -186,7 +231,7 @@ export function generatedBefore(outDir: string): ManifestEntry[] {
     if (!folder.abandoned) continue;
     try {
       const pending = JSON.parse(readFileSync(join(outDir, folder.name, PENDING), 'utf8')) as Partial<Manifest> | null;
-      if (pending && Array.isArray(pending.files)) entries.push(...pending.files.filter((f) => f && typeof f.path === 'string'));
+      if (pending && Array.isArray(pending.files)) for (const f of pending.files) if (f && typeof f.path === 'string') entries.push(f);
     } catch {
       // no pending manifest: that build died before renaming anything
     }
@@ -219,6 +264,8 @@ export interface WriteResult {
   removed: string[];
   /** Files the previous manifest listed, no longer produced, but edited since: left in place. */
   kept: string[];
+  /** Files the previous manifest listed whose path leads out of out/ through a symbolic link: never touched. */
+  skipped: string[];
 }
 
 export class OutputConflictError extends Error {
@@ -300,6 +347,7 @@ export function writeOutputsAtomically(
     const produced = new Set(files.map((f) => f.path));
     const removed: string[] = [];
     const kept: string[] = [];
+    const skipped: string[] = [];
     // A path may be listed twice (the manifest and a crashed build's pending one): any of its
     // hashes proves the file is as ladderc left it.
     const hashes = new Map<string, Set<string>>();
@@ -310,6 +358,10 @@ export function writeOutputsAtomically(
     for (const [path, known] of hashes) {
       if (produced.has(path) || path === MANIFEST || !safeRelative(path)) continue;
       const target = join(outDir, path);
+      if (!staysInside(outDir, path)) {
+        if (existsSync(target)) skipped.push(path);
+        continue;
+      }
       if (!isFile(target)) continue;
       if (known.size > 0 && !known.has(sha256(new Uint8Array(readFileSync(target))))) {
         kept.push(path);
@@ -320,7 +372,7 @@ export function writeOutputsAtomically(
       removeEmptyParents(outDir, dirname(target));
     }
     if (manifestChange) renameSync(manifestChange.staged, join(outDir, MANIFEST));
-    return { written: outputs.map((c) => c.path), removed, kept };
+    return { written: outputs.map((c) => c.path), removed, kept, skipped };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -33,6 +33,8 @@ export interface WriteResult {
   removed: string[];
   /** Files the previous manifest listed, no longer produced, but edited since: left in place. */
   kept: string[];
+  /** Paths the previous manifest listed that lead through a symbolic link out of out/: never touched. */
+  skipped: string[];
 }
 
 export interface Host {
