@@ -10,25 +10,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ContentCache } from '../pipeline/host.js';
+import type { CacheCounters, ContentCache } from '../pipeline/host.js';
 import { packageRoot, packageVersion } from './io.js';
 
-export type { ContentCache } from '../pipeline/host.js';
+export type { CacheCounters, ContentCache } from '../pipeline/host.js';
 
 const ENVELOPE = 'ladderc-cache/1';
 
 export type CacheKind = 'read' | 'render';
 
-/** Counts a test or `LADDERC_DEBUG_CACHE=1` can look at. */
-export interface CacheCounters {
-  hits: number;
-  misses: number;
-  /** Entries found but rejected: corrupt, truncated, from other code, or under the wrong key. */
-  rejected: number;
-  writes: number;
-  /** Reads or writes that failed at the file-system level (ignored). */
-  errors: number;
-}
 
 interface Envelope {
   format: string;

@@ -15,8 +15,10 @@ export interface ContentCache {
 export interface CacheCounters {
   hits: number;
   misses: number;
+  /** Entries found but rejected: corrupt, truncated, from other code, or under the wrong key. */
   rejected: number;
   writes: number;
+  /** Reads or writes that failed at the file-system level (ignored). */
   errors: number;
 }
 
