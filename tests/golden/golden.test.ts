@@ -1,4 +1,5 @@
 // Golden tests: each case's model (expected.json) and diagnostics (messages.json) as reviewed.
+// They live beside each fixture's input (tests/fixtures/<case>/) and under tests/expected/.
 // `make golden` (UPDATE=1) rewrites them; review the diff like code.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,9 +10,8 @@ import { schemaErrors } from '../support/schema.js';
 
 const UPDATE = process.env.UPDATE === '1';
 
-describe.each(allCases())('$path', ({ name, path, bytes }) => {
+describe.each(allCases())('$path', ({ path, expectedDir: dir, bytes }) => {
   const result = readSource(bytes, path);
-  const dir = join('tests/golden', name);
   const expectedText = `${JSON.stringify(result.ladder ?? null, null, 2)}\n`;
   const messagesText = `${JSON.stringify(result.diagnostics, null, 2)}\n`;
   if (UPDATE) {
