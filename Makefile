@@ -32,7 +32,7 @@ test: build test-deps
 check: build
 	$(LADDERC) build sources --out out --check
 
-# Rewrites tests/fixtures/*/expected.json and messages.json; review the diff like code.
+# Rewrites the expected models and messages (tests/fixtures/<case>/, tests/expected/); review the diff like code.
 golden: build
 	UPDATE=1 npx --no-install vitest run tests/golden
 
