@@ -3,7 +3,6 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT_FORMATS } from '../../src/options.js';
 import { OUTPUT_FORMATS } from '../../src/writers/index.js';
 import { CLEAN_SEED, cleanup, contents, ensureDist, ladderc, project, REPO, WARNING_SEED } from '../cli/support.js';
 
