@@ -1,12 +1,14 @@
 // `ladderc build [PATH…]` (and `build --check`, and `check`): options → pipeline → report → exit code.
 
-import { EXIT_OK, EXIT_SOURCE_ERRORS } from '../diagnostics.js';
+import { diagnostic, EXIT_OK, EXIT_SOURCE_ERRORS } from '../diagnostics.js';
+import { OutputConflictError, OutputLockedError, OutputWriteError } from '../host/output.js';
 import { nodeHost } from '../host/node.js';
 import { runBuild, type BuildMode } from '../pipeline/build.js';
 import { resolveOptions } from '../pipeline/options.js';
-import { absolute } from '../pipeline/paths.js';
+import { absolute, displayPath } from '../pipeline/paths.js';
 import type { ParsedArgs } from './args.js';
-import { EXIT_INTERRUPTED } from './exit-codes.js';
+import { EXIT_INTERRUPTED, EXIT_USAGE } from './exit-codes.js';
+import { report, type ReporterName } from './report.js';
 import { plural, printer, summary, usageFailure, type CliIo, type WatchTargets } from './io.js';
 import { createProgress } from './progress.js';
 
@@ -16,25 +18,72 @@ export interface CommandRun {
 }
 
 /**
- * Runs a build, Ctrl-C held back while out/ is replaced: a signal that arrives then is noted and
- * reported once the write has finished (or rolled back).
+ * Holds back SIGINT and SIGTERM while out/ is replaced: a signal that arrives then is noted, and the
+ * build reports it (exit 130) once the write has finished or rolled back. The write is synchronous,
+ * so a signal's handler can only run after it: the guard lets the event loop turn (a timer, then an
+ * immediate) with the handlers still installed before it removes them, so that the noted signal is
+ * never dropped (dropped, the process would exit 0 as if nothing had happened).
  */
-async function deferSignals<T>(write: () => T): Promise<{ result: T; interrupted?: string }> {
+function signalGuard(): { guard: <T>(write: () => T) => Promise<{ result: T; interrupted?: string }>; interrupted: () => string | undefined } {
   let interrupted: NodeJS.Signals | undefined;
   const note = (signal: NodeJS.Signals) => {
     interrupted ??= signal;
   };
-  process.on('SIGINT', note);
-  process.on('SIGTERM', note);
-  try {
-    const result = write();
-    // One turn of the event loop lets a signal that arrived during the write reach `note`.
+  const settle = async () => {
+    await new Promise<void>((done) => setTimeout(done, 0));
     await new Promise<void>((done) => setImmediate(done));
-    return interrupted ? { result, interrupted } : { result };
-  } finally {
-    process.off('SIGINT', note);
-    process.off('SIGTERM', note);
+  };
+  const guard = async <T>(write: () => T): Promise<{ result: T; interrupted?: string }> => {
+    process.on('SIGINT', note);
+    process.on('SIGTERM', note);
+    try {
+      let result: T;
+      try {
+        result = write();
+      } finally {
+        await settle();
+      }
+      return interrupted ? { result, interrupted } : { result };
+    } finally {
+      process.off('SIGINT', note);
+      process.off('SIGTERM', note);
+    }
+  };
+  return { guard, interrupted: () => interrupted };
+}
+
+/** What to do about a file system refusal, by its code. */
+function writeHint(code: string, outDisplay: string): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `check the permissions of ${outDisplay}/ and the folders above it`;
+    case 'EROFS':
+      return `${outDisplay}/ is on a read-only file system; choose another folder with --out`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `free some space on the disk that holds ${outDisplay}/, then build again`;
+    case 'ENOTDIR':
+      return 'a file stands where that path needs a folder; move it away or choose another folder with --out';
+    case 'EEXIST':
+    case 'EISDIR':
+    case 'ENOTEMPTY':
+      return 'a folder stands where ladderc writes a file; move it away or delete it';
+    default:
+      return `check that ${outDisplay}/ can be written`;
   }
+}
+
+/** Environment failures (exit 2) with a hint each, in the chosen reporter. */
+function environmentFailure(problems: ReadonlyArray<{ message: string; hint: string }>, io: CliIo, reporter: ReporterName): number {
+  if (reporter === 'human') {
+    for (const p of problems) io.stderr(`ladderc: error: ${p.message}\n  hint: ${p.hint}\n`);
+  } else {
+    const text = report(reporter, problems.map((p) => diagnostic('error', 'environment', p.message, 'ladderc', undefined, p.hint)), { color: false });
+    if (reporter === 'json') io.stdout(text);
+    else io.stderr(text);
+  }
+  return EXIT_USAGE;
 }
 
 /** One build (or check) from parsed argv: options re-resolved each time, so watch picks up config edits. */
@@ -59,6 +108,8 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
   const mode: BuildMode = args.command === 'check' ? 'compile' : check ? 'check' : 'write';
   const print = printer(io, reporter);
   const progress = createProgress({ write: io.stderr, isTTY: io.isTTY, env: io.env, columns: io.columns ?? 80 });
+  const signals = signalGuard();
+  const outDisplay = displayPath(options.outDir, options.cwd);
   try {
     const outcome = await runBuild(
       {
@@ -70,7 +121,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
             progress.step(label);
           },
         },
-        guardWrite: deferSignals,
+        guardWrite: signals.guard,
       },
       {
         ...host,
@@ -92,7 +143,6 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
           '\n',
       );
     }
-    const outDisplay = outcome.outDisplay;
     switch (outcome.stage) {
       case 'compiled':
         print(diagnostics);
@@ -111,6 +161,9 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
           if (findings.length) io.stderr(`${findings.map((f) => `${f.ruleId.replace(/-output$/, '')}: ${f.file}`).join('\n')}\n`);
         } else print([...diagnostics, ...findings]);
         const count = outcome.files.length + 1;
+        if (reporter === 'human' && findings.some((f) => f.ruleId === 'interrupted-output')) {
+          io.stderr(`ladderc: ${outDisplay}/ is half-written: a build was killed while writing it; "ladderc build" restores it, then builds\n`);
+        }
         if (findings.length === 0) {
           io.stderr(`ladderc: ${outDisplay}/ is up to date (${plural(count, 'file')})\n`);
           return { code: EXIT_OK, targets };
@@ -126,6 +179,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
       case 'written': {
         print(diagnostics);
         const result = outcome.written!;
+        if (result.recovered?.length) io.stderr(`ladderc: recovered ${outDisplay}/ from an interrupted build (its half-written files rolled back), then built it\n`);
         for (const path of result.kept) io.stderr(`ladderc: kept ${outDisplay}/${path}: no longer generated, but edited since the last build\n`);
         for (const path of result.skipped) io.stderr(`ladderc: skipped ${outDisplay}/${path}: it goes through a symbolic link out of ${outDisplay}/, and ladderc never follows one\n`);
         io.stderr(
@@ -141,9 +195,48 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
       default:
         return { code: usageFailure([`build stopped at ${outcome.stage}`], io, reporter), targets };
     }
+  } catch (error) {
+    progress.done();
+    const failure = writeFailure(error, outDisplay, io, reporter);
+    if (failure === undefined) throw error;
+    const signal = signals.interrupted();
+    if (signal) {
+      io.stderr(`ladderc: interrupted (${signal}) while writing; ${outDisplay}/ was rolled back to what it was\n`);
+      return { code: EXIT_INTERRUPTED, targets };
+    }
+    return { code: failure, targets };
   } finally {
     progress.done();
   }
+}
+
+/** A lock held by another build or a file system refusal while writing out/: exit 2 with a hint. Undefined for anything else. */
+function writeFailure(error: unknown, outDisplay: string, io: CliIo, reporter: ReporterName): number | undefined {
+  if (error instanceof OutputLockedError) {
+    const lock = displayPath(error.lockPath, io.cwd);
+    return environmentFailure(
+      [
+        {
+          message: `${lock}: ${outDisplay}/ is locked by another ladderc build (pid ${error.pid ?? 'unknown'})`,
+          hint: `wait for that build to finish; if no ladderc is running, delete ${lock}`,
+        },
+      ],
+      io,
+      reporter,
+    );
+  }
+  if (error instanceof OutputConflictError) {
+    // Found again under the lock (a file that appeared after the first check).
+    return usageFailure(error.conflicts.map((c) => `${outDisplay}/${c.path} ${c.reason}; move it away or delete it`), io, reporter);
+  }
+  if (error instanceof OutputWriteError) {
+    return environmentFailure(
+      [{ message: `${displayPath(error.path, io.cwd)}: cannot write (${error.code}: ${error.detail})`, hint: writeHint(error.code, outDisplay) }],
+      io,
+      reporter,
+    );
+  }
+  return undefined;
 }
 
 /** `ladderc build`. */

@@ -11,13 +11,13 @@ export const EXIT_CODES: ReadonlyArray<{ code: number; meaning: string }> = [
   { code: EXIT_OK, meaning: 'success (watch: stopped with Ctrl-C)' },
   {
     code: EXIT_SOURCE_ERRORS,
-    meaning: 'errors in the sources (or warnings under --strict, or a template error), or --check found out/ stale',
+    meaning: 'errors in the sources (or warnings under --strict, or a template error), or --check found out/ stale (or half-written by a killed build)',
   },
   {
     code: EXIT_USAGE,
     meaning:
-      'usage or environment errors: unknown flags or formats, missing paths, invalid config, unreadable files, output files ladderc did not write in the way',
+      'usage or environment errors: unknown flags or formats, missing paths, invalid config, unreadable files, output files ladderc did not write in the way, out/ locked by another build or not writable',
   },
   { code: EXIT_INTERNAL, meaning: 'internal error: a bug in ladderc (LADDERC_DEBUG=1 shows the stack)' },
-  { code: EXIT_INTERRUPTED, meaning: 'interrupted by a signal (a build interrupted while writing finishes writing first)' },
+  { code: EXIT_INTERRUPTED, meaning: 'interrupted by SIGINT or SIGTERM (a build interrupted while writing finishes or rolls back the write first)' },
 ];

@@ -5,7 +5,7 @@ import type { Host } from '../pipeline/host.js';
 import { absolute } from '../pipeline/paths.js';
 import { DiskCache } from './cache.js';
 import { collectSources, loadAsset, loadTemplateSet, packageVersion } from './io.js';
-import { compareOutputs, findConflictDetails, writeOutputsAtomically } from './output.js';
+import { compareOutputs, findConflictDetails, writeOutputsAtomically, type WriteHooks } from './output.js';
 
 export function nodeHost(cwd: string, env: Readonly<Record<string, string | undefined>>): Host {
   let version: string | undefined;
@@ -22,6 +22,19 @@ export function nodeHost(cwd: string, env: Readonly<Record<string, string | unde
     cache: (dir, readOnly) => new DiskCache(dir, { readOnly }),
     compareOutputs: (outDir, files) => compareOutputs(outDir, files),
     findConflicts: (outDir, files) => findConflictDetails(outDir, files),
-    writeOutputs: (outDir, files, manifest) => writeOutputsAtomically(outDir, files, manifest),
+    writeOutputs: (outDir, files, manifest) => writeOutputsAtomically(outDir, files, manifest, writeHooks(env)),
   };
+}
+
+/**
+ * TEST HOOK, not a feature: LADDERC_TEST_WRITE_DELAY_MS=<ms> makes the build sleep that long
+ * (synchronously, as the write itself is) after each rename into out/, so that tests can send a
+ * signal or SIGKILL to a real build in the middle of its write. Unset, nothing changes; set, the
+ * build only gets slower.
+ */
+function writeHooks(env: Readonly<Record<string, string | undefined>>): WriteHooks {
+  const ms = Number(env.LADDERC_TEST_WRITE_DELAY_MS);
+  if (!Number.isFinite(ms) || ms <= 0) return {};
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  return { afterRename: () => void Atomics.wait(cell, 0, 0, Math.min(ms, 60_000)) };
 }

@@ -37,6 +37,8 @@ export interface WriteResult {
   kept: string[];
   /** Paths the previous manifest listed that lead through a symbolic link out of out/: never touched. */
   skipped: string[];
+  /** Staging folders of killed builds that were rolled back (out/ restored) before this write. */
+  recovered?: string[];
 }
 
 export interface Host {

@@ -44,16 +44,16 @@ it('restores replaced files and removes new ones when a later rename fails', () 
   expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(manifestText(buildManifest('0.0.0', {}, first)));
 });
 
-it('the manifest is renamed last: when that fails, the new files are in place and the old manifest still lists what it did', () => {
+it('the manifest is renamed last: when even that fails, every file is put back (all or nothing)', () => {
   const out = join(dir, 'out2');
   mkdirSync(out);
   writeFileSync(join(out, 'keep.txt'), 'mine');
   const files = [{ path: 'json/a.json', format: 'json' as const, contents: 'a1' }];
   failOn = 'manifest.json';
-  expect(() => writeOutputsAtomically(out, files, buildManifest('0.0.0', {}, files))).toThrow('simulated failure');
+  expect(() => writeOutputsAtomically(out, files, buildManifest('0.0.0', {}, files))).toThrow('cannot write (EIO: simulated failure)');
   failOn = undefined;
-  expect(readdirSync(out).sort()).toEqual(['json', 'keep.txt']);
-  // A rebuild adopts the identical file and completes.
+  expect(readdirSync(out).sort()).toEqual(['keep.txt']);
+  // A rebuild completes.
   writeOutputsAtomically(out, files, buildManifest('0.0.0', {}, files));
   expect(readdirSync(out).sort()).toEqual(['json', 'keep.txt', 'manifest.json']);
 });
