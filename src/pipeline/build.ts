@@ -5,6 +5,7 @@ import { exitCodeFor, EXIT_OK, EXIT_SOURCE_ERRORS, type Diagnostic } from '../di
 import type { Ladder } from '../model.js';
 import type { Options } from '../options.js';
 import { writerFor, type OutputFormat } from '../writers/index.js';
+import { getPath } from '../writers/option-spec.js';
 import type { OutputFile } from '../writers/types.js';
 import { compileSources, emptyStats, type BuildHooks, type BuildStats } from './compile.js';
 import type { CacheCounters, Conflict, Host, WriteResult } from './host.js';
@@ -58,8 +59,7 @@ export function hostResources(options: Options, host: Host): WriterResources {
       for (const [key, specifier] of Object.entries(entry?.assets ?? {})) assets[key] = host.asset(specifier);
       for (const spec of entry?.options ?? []) {
         if (spec.kind.type !== 'file') continue;
-        let value: unknown = options.writers[format];
-        for (const part of spec.key.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+        const value = getPath(options.writers[format], spec.key);
         if (typeof value === 'string') assets[spec.key] = host.readBytes(absolute(value, options.cwd));
       }
       return assets;
