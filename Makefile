@@ -32,9 +32,10 @@ test: build test-deps
 check: build
 	$(LADDERC) build sources --out out --check
 
-# Rewrites the expected models and messages (tests/fixtures/<case>/, tests/expected/); review the diff like code.
+# Rewrites the expected models and messages (tests/fixtures/<case>/, tests/expected/) and the writer
+# goldens (tests/writers/golden/); review the diff like code.
 golden: build
-	UPDATE=1 npx --no-install vitest run tests/golden
+	UPDATE=1 npx --no-install vitest run tests/golden tests/writers/golden.test.ts
 
 # Timings (a benchmark, never a test): builds, no-op rebuilds, each format, PDF ms/page, pandoc.
 bench: build
