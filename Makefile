@@ -13,6 +13,7 @@ $(NPM_STAMP): package.json package-lock.json
 
 dist/.stamp: $(NPM_STAMP) tsconfig.json $(shell find src -name '*.ts')
 	npx --no-install tsc -p tsconfig.json
+	chmod +x dist/src/cli.js
 	@touch dist/.stamp
 
 build: dist/.stamp

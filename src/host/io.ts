@@ -2,7 +2,7 @@
 // by module resolution), reading sources. Nothing is read at import time and nothing is kept in
 // module state; every path is resolved against a folder the caller names.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,10 +72,22 @@ export function loadTemplateSet(folder: string, overrideDir?: string, cwd: strin
   return set;
 }
 
-/** A package asset by module specifier ("dejavu-fonts-ttf/ttf/X.ttf"), wherever npm installed it. */
+/**
+ * Where a package asset is on disk, by module specifier ("dejavu-fonts-ttf/ttf/X.ttf"): found by
+ * Node's module resolution from this module, so wherever npm put the dependency (hoisted next to
+ * ladderc in an installed project, or nested under it). A missing one is named.
+ */
+export function assetPath(specifier: string): string {
+  try {
+    return createRequire(import.meta.url).resolve(specifier);
+  } catch (error) {
+    throw new Error(`cannot find the asset "${specifier}" (${(error as NodeJS.ErrnoException).code ?? 'not found'}); is ladderc's dependency installed?`);
+  }
+}
+
+/** A package asset by module specifier (see assetPath). */
 export function loadAsset(specifier: string): Uint8Array {
-  const require = createRequire(import.meta.url);
-  return new Uint8Array(readFileSync(require.resolve(specifier)));
+  return new Uint8Array(readFileSync(assetPath(specifier)));
 }
 
 /** The assets a writer declares, keyed as declared. */
@@ -125,4 +137,34 @@ export function collectSources(paths: readonly string[], cwd: string, exclude: r
     }
   }
   return { sources, errors };
+}
+
+/** Every file of the package's default templates (`templates/…` paths, "/" separators), sorted. */
+export function packageTemplateFiles(): Array<{ path: string; bytes: Uint8Array }> {
+  const root = join(packageRoot(), 'templates');
+  return walkFiles(root).map((file) => ({ path: `templates/${relative(root, file).split(sep).join('/')}`, bytes: new Uint8Array(readFileSync(file)) }));
+}
+
+/** What stands at `path`: a file, a folder, something else, or nothing (undefined). */
+export function pathKind(path: string): 'file' | 'folder' | 'other' | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
+  } catch {
+    return undefined;
+  }
+}
+
+/** A text file's contents. */
+export function readTextFile(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+/** Writes each file below `root` ("/"-separated relative paths), creating folders as needed. */
+export function writeFilesUnder(root: string, files: ReadonlyArray<{ path: string; contents: string | Uint8Array }>): void {
+  for (const file of files) {
+    const target = join(root, ...file.path.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.contents);
+  }
 }
