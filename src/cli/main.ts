@@ -16,6 +16,7 @@ const RUNNERS: Record<Command, { summary: string; usage: string; run: () => Prom
   build: { usage: 'build [PATH…] [options]', summary: 'compile sources into out/ (every output format)', run: async () => (await import('./build.js')).build },
   check: { usage: 'check [PATH…] [options]', summary: 'parse and report only; writes nothing', run: async () => (await import('./check.js')).check },
   watch: { usage: 'watch [PATH…] [options]', summary: 'rebuild whenever sources, templates or the config change', run: async () => (await import('./watch.js')).watchCommand },
+  // Never reached through parseArgs (main hands init its own argv), listed for --help.
   init: { usage: 'init [DIR] [--force]', summary: 'scaffold sources/, a config, templates and a CI workflow', run: async () => {
       const { initCommand } = await import('./init-command.js');
       return (args, io) => initCommand(args.paths, io);
