@@ -3,7 +3,7 @@
 
 import type { Ladder, Level, Track } from '../../model.js';
 import { levelDiff, statementKey } from '../../views/level-diff.js';
-import { trackMatrix } from '../../views/matrix.js';
+import { notApplicableNote, trackMatrix } from '../../views/matrix.js';
 import { resolveEquivalents } from '../../views/levels.js';
 import { levelDestination } from './cover.js';
 import type { OutlineItem, PdfDoc, StructElement } from './document.js';
@@ -78,7 +78,9 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
       const subLines = sub.length > 0 || c.description ? lines(pdf, [run([...sub, ...(c.description ? paragraphsOf(c.description) : [])].join('  ·  '), STYLES.small)], { gapBefore: 1 }) : [];
       if (!e) body.push({ lines: lines(pdf, [run('Not listed at this level.', STYLES.small)], { gapBefore: 3 }) });
       else if (e.applicable === false) {
-        body.push({ lines: lines(pdf, [run('Not applicable at this level.', STYLES.smallBold), ...(paragraphsOf(e.text).join(' ').match(/^\s*(n\/?a|not applicable)\s*\.?$/i) ? [] : [run(e.text, STYLES.small)])], { gapBefore: 3 }) });
+        // The label once; the source's wording after it only when it says more than "n/a".
+        const note = notApplicableNote(e);
+        body.push({ lines: lines(pdf, [run('Not applicable at this level.', STYLES.smallBold), ...(note ? [run(` ${paragraphsOf(note).join(' ')}`, STYLES.small)] : [])], { gapBefore: 3 }) });
       } else {
         e.statements.forEach((statement, i) => {
           const isNew = diff.previous !== undefined && added.has(statementKey(statement));
