@@ -41,13 +41,21 @@ export interface PdfOptions {
   review: ReviewFormOptions;
 }
 
-const LABEL_DEFAULTS = {
+const LABEL_DEFAULTS: ReviewFormOptions['labels'] = {
   person: 'Person',
   reviewer: 'Reviewer',
   date: 'Date',
   period: 'Review period',
+  rating: "Manager's rating",
+  self: 'Self-assessment',
+  evidence: 'Evidence',
   comment: 'Comments',
+  overall: 'Overall rating',
+  promotion: 'Promotion recommendation',
   summary: 'Summary',
+  signoff: 'Sign-off',
+  name: 'Name',
+  signature: 'Signature',
 };
 
 /** The asset key of the review forms' logo (the file named by review.logo in the config). */
@@ -97,6 +105,17 @@ export const pdfWriter: WriterEntry<PdfOptions, 'pdf'> = {
   options: [
     { key: 'paper', config: 'pdf.paper', kind: { type: 'enum', values: PAPERS }, default: 'a4', flag: '--paper', help: 'PDF paper size' },
     { key: 'review.ratings', config: 'review.ratings', kind: { type: 'strings', min: 2 }, default: ['Not yet', 'Meets', 'Exceeds'], help: "the review forms' rating scale" },
+    { key: 'review.selfAssessment', config: 'review.selfAssessment', kind: { type: 'boolean' }, default: true, help: "a self-assessment rating beside the manager's rating of each competency" },
+    { key: 'review.evidence', config: 'review.evidence', kind: { type: 'boolean' }, default: true, help: 'an evidence field beside the comments of each competency' },
+    { key: 'review.overall', config: 'review.overall', kind: { type: 'boolean' }, default: true, help: 'an overall rating at the end of each review form' },
+    {
+      key: 'review.promotion',
+      config: 'review.promotion',
+      kind: { type: 'strings', min: 0 },
+      default: ['Not yet', 'Within a year', 'Ready now'],
+      help: 'the promotion recommendation\'s options ([] leaves it out)',
+    },
+    { key: 'review.signoff', config: 'review.signoff', kind: { type: 'strings', min: 0 }, default: ['Employee', 'Manager'], help: 'who signs each review form: a name, a date and a signature line each ([] leaves it out)' },
     { key: 'review.labels', config: 'review.labels', kind: { type: 'labels', keys: Object.keys(LABEL_DEFAULTS) }, default: LABEL_DEFAULTS, help: "the review forms' field labels" },
     { key: 'review.logo', config: 'review.logo', kind: { type: 'file', what: 'logo image' }, default: undefined, help: 'a PNG or JPEG logo on the review forms' },
   ],
