@@ -3,6 +3,7 @@
 // field's accessible name says which competency (or signer) it belongs to.
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { parseConfig } from '../../src/pipeline/config.js';
 import { bytesOf, context, kitchenSink, PDF_DEFAULTS, render, run, squeeze, squeezedText, tempPdf, toolsMissing } from './support.js';
 
 const FORM = 'pdf/review/kitchen-sink--engineering--e3.pdf';
@@ -50,5 +51,19 @@ describe('PDF review form options', () => {
     expect(byField.get('signoff-manager__name')).toBe('Manager: Name');
     const names = [...byField.values()];
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('the config validates the new review fields and names what is wrong', () => {
+    const ok = parseConfig(JSON.stringify({ review: { selfAssessment: false, evidence: true, overall: false, promotion: [], signoff: ['Employee'], labels: { signature: 'Unterschrift', self: 'Selbst' } } }));
+    expect(ok.errors).toEqual([]);
+    const bad = parseConfig(JSON.stringify({ review: { selfAssessment: 'yes', promotion: [''], signoff: 'Manager', labels: { sign: 'x' } } }));
+    expect(bad.errors).toEqual(
+      expect.arrayContaining([
+        'review.selfAssessment: must be true or false',
+        'review.promotion: must be a list of non-empty strings',
+        'review.signoff: must be a list of non-empty strings',
+        expect.stringContaining('review.labels.sign: unknown label'),
+      ]),
+    );
   });
 });
