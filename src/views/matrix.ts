@@ -53,3 +53,13 @@ export function trackMatrix(track: Track): Matrix {
 export function applicableStatements(expectation: Expectation | undefined): string[] {
   return expectation && expectation.applicable !== false ? expectation.statements : [];
 }
+
+// A not-applicable cell whose text only says so ("n/a", "N/A (not applicable at this level)", "–")
+// needs no line under its "Not applicable" label; anything more is the source's own note.
+const NOT_APPLICABLE_WORDS = /n\/a|\bna\b|not applicable|at this level|\bnone\b|[-–—().,;:\s]/gi;
+
+/** The source's own note on a not-applicable expectation, when it says more than "n/a". */
+export function notApplicableNote(expectation: Expectation): string | undefined {
+  const text = expectation.text.trim();
+  return text.replace(NOT_APPLICABLE_WORDS, '') === '' ? undefined : text;
+}

@@ -47,7 +47,7 @@ export function parseOptionValue(spec: OptionSpec, value: unknown, at: string, e
       return undefined;
     case 'strings':
       if (Array.isArray(value) && value.length >= kind.min && value.every((x) => typeof x === 'string' && x.trim())) return [...(value as string[])];
-      errors.push(`${at}: must be a list of at least ${kind.min === 2 ? 'two' : kind.min} non-empty strings`);
+      errors.push(kind.min === 0 ? `${at}: must be a list of non-empty strings` : `${at}: must be a list of at least ${kind.min === 2 ? 'two' : kind.min} non-empty strings`);
       return undefined;
     case 'labels': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {

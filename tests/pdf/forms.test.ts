@@ -87,16 +87,30 @@ describe('PDF review forms', () => {
       'baseline-1-values__statement-1': 'checkbox',
       'baseline-1-values__statement-2': 'checkbox',
       'code-quality__statement-1': 'checkbox',
+      // The person's self-assessment beside the manager's rating; evidence beside the comments.
+      'code-quality__self': 'radiobutton,radiobutton,radiobutton',
       'code-quality__rating': 'radiobutton,radiobutton,radiobutton',
+      'code-quality__evidence': 'text',
       'code-quality__comment': 'text',
       'testing__statement-1': 'checkbox',
       'testing__statement-2': 'checkbox',
+      'testing__self': 'radiobutton,radiobutton,radiobutton',
       'testing__rating': 'radiobutton,radiobutton,radiobutton',
+      'testing__evidence': 'text',
       'testing__comment': 'text',
       'communication__statement-1': 'checkbox',
+      'communication__self': 'radiobutton,radiobutton,radiobutton',
       'communication__rating': 'radiobutton,radiobutton,radiobutton',
+      'communication__evidence': 'text',
       'communication__comment': 'text',
+      // The end of the form: overall rating, promotion recommendation, summary, sign-off.
+      overall__rating: 'radiobutton,radiobutton,radiobutton',
+      promotion: 'radiobutton,radiobutton,radiobutton',
       summary: 'text',
+      'signoff-employee__name': 'text',
+      'signoff-employee__date': 'text',
+      'signoff-manager__name': 'text',
+      'signoff-manager__date': 'text',
     });
     expect(fields['code-quality__rating']!.filter((w) => w.type).map((w) => w.exportValues)).toEqual(['not-yet', 'meets', 'exceeds']);
     expect(fields['code-quality__comment']![0]!.multiline).toBe(true);
@@ -128,20 +142,40 @@ describe('PDF review forms', () => {
 
   it.skipIf(toolsMissing('pdftotext', 'qpdf'))('labels, rating scale and logo come from the options', async () => {
     const review = {
+      ...PDF_DEFAULTS.review,
       ratings: ['Below', 'On track', 'Above', 'Far above'],
-      labels: { person: 'Mitarbeiterin', reviewer: 'Beurteilt von', date: 'Datum', period: 'Zeitraum', comment: 'Anmerkungen', summary: 'Gesamteindruck' },
+      promotion: ['Noch nicht', 'Bald', 'Jetzt'],
+      signoff: ['Mitarbeiterin', 'Führungskraft'],
+      labels: {
+        person: 'Mitarbeiterin',
+        reviewer: 'Beurteilt von',
+        date: 'Datum',
+        period: 'Zeitraum',
+        rating: 'Bewertung',
+        self: 'Selbsteinschätzung',
+        evidence: 'Belege',
+        comment: 'Anmerkungen',
+        overall: 'Gesamtbewertung',
+        promotion: 'Beförderungsempfehlung',
+        summary: 'Gesamteindruck',
+        signoff: 'Unterschriften',
+        name: 'Vor- und Nachname',
+        signature: 'Unterschrift',
+      },
     };
     const result = await render([kitchenSink()], context({ review }, { logo: tinyPng() }));
     const bytes = bytesOf(result, 'pdf/review/kitchen-sink--engineering--e1.pdf');
     const path = tempPdf(bytes);
     run('qpdf', ['--check', path]);
     const text = squeezedText(path);
-    for (const label of [...Object.values(review.labels), ...review.ratings]) expect(text).toContain(squeeze(label));
+    for (const label of [...Object.values(review.labels), ...review.ratings, ...review.promotion, ...review.signoff]) expect(text).toContain(squeeze(label));
     const fields = await pdfjsFields(bytes);
     expect(fields['code-quality__rating']!.filter((w) => w.type).map((w) => w.exportValues)).toEqual(['below', 'on-track', 'above', 'far-above']);
     expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/Subtype \/Image/);
     // The default labels are gone.
-    expect(text).not.toContain(squeeze(PDF_DEFAULTS.review.labels.period));
+    for (const label of Object.values(PDF_DEFAULTS.review.labels)) expect(text).not.toContain(squeeze(label));
+    expect(fields['promotion']!.filter((w) => w.type).map((w) => w.exportValues)).toEqual(['noch-nicht', 'bald', 'jetzt']);
+    expect(Object.keys(fields).filter((n) => n.startsWith('signoff-'))).toEqual(['signoff-mitarbeiterin__name', 'signoff-mitarbeiterin__date', 'signoff-fuhrungskraft__name', 'signoff-fuhrungskraft__date']);
   });
 
   it.skipIf(toolsMissing('pdftotext'))('check boxes and rating circles are drawn, so a printed form can be ticked', async () => {
@@ -153,7 +187,7 @@ describe('PDF review forms', () => {
     expect(raw).toMatch(/\/AP <<\n\/N <<\n\/not-yet \d+ 0 R\n\/Off \d+ 0 R/);
     // Every widget has an appearance, so viewers are not asked to make their own.
     const widgets = raw.split('endobj').filter((o) => o.includes('/Subtype /Widget'));
-    expect(widgets.length).toBe(23);
+    expect(widgets.length).toBe(45);
     for (const w of widgets) expect(w).toContain('/AP <<');
     expect(raw).not.toContain('/NeedAppearances');
   });

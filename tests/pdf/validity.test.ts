@@ -73,8 +73,9 @@ describe.skipIf(toolsMissing('qpdf', 'pdfinfo', 'pdffonts'))('PDF validity', () 
     // The repeated footer is an artifact: the ladder title appears once (on the cover), not per page.
     expect(track.split('Kitchen Sink Ladder').length - 1).toBe(1);
     const form = run('pdfinfo', ['-struct-text', tempPdf(bytesOf(result, 'pdf/review/kitchen-sink--engineering--e3.pdf'))]);
-    // 4 who/when fields; 2 baseline statements; per competency: its statements, 3 rating
-    // buttons, a comment; the summary.
-    expect(form.match(/^\s*Form\b/gm)?.length).toBe(4 + 2 + (1 + 3 + 1) + (2 + 3 + 1) + (1 + 3 + 1) + 1);
+    // 4 who/when fields; 2 baseline statements; per competency: its statements, 3 self-assessment
+    // and 3 rating buttons, evidence and comment; 3 overall and 3 promotion buttons, the summary,
+    // name and date of 2 signers.
+    expect(form.match(/^\s*Form\b/gm)?.length).toBe(4 + 2 + (1 + 6 + 2) + (2 + 6 + 2) + (1 + 6 + 2) + 3 + 3 + 1 + 4);
   });
 });

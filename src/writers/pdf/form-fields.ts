@@ -3,6 +3,7 @@
 // the structure tree, so the dictionaries are built here and placed with doc.annotate().
 
 import type { PdfDoc, StructElement } from './document.js';
+import { includeFieldRepertoire, type SubsetFont } from './fonts.js';
 
 type Ref = PDFKit.PDFKitReference;
 
@@ -39,7 +40,11 @@ export class FormFields {
     pdf.doc.font('regular');
     pdf.resetStyle();
     pdf.doc.initForm();
-    this.#fontId = pdf.internals._font?.id ?? 'F1';
+    const font = pdf.internals._font;
+    if (!font) throw new Error('pdfkit did not load the font');
+    this.#fontId = font.id;
+    // The fields' font (in the form's /DR) is the regular face, with every glyph a person may type.
+    includeFieldRepertoire(font as unknown as SubsetFont);
     // Every widget here carries its own appearance, so viewers need not regenerate them (pdfkit
     // asks them to; poppler then redraws check boxes with a ZapfDingbats tick it may not have,
     // and Acrobat asks to save an unchanged file).

@@ -9,7 +9,7 @@ import { PAPERS, type Paper } from './theme.js';
 import type { ReviewFormOptions } from './review-form.js';
 import { describeCharacter, FACE_ASSETS, parseFace, REPLACEMENT, type Face, type FontkitFont } from './fonts.js';
 import { logoProblem, renderReviewForm } from './review-form.js';
-import { renderTrack, type DocSettings, type Rendered } from './track.js';
+import { renderLevelProfile, renderTrack, type DocSettings, type Rendered } from './track.js';
 
 function loadFaces(assets: WriterContext['assets']): Record<Face, FontkitFont> {
   const face = (key: string): FontkitFont => {
@@ -38,16 +38,26 @@ function missingGlyphs(ladder: Ladder, paths: readonly string[], missing: Readon
 
 export interface PdfOptions {
   paper: Paper;
+  /** A standalone profile PDF per level (pdf/level/…), besides the one in the track book. */
+  profiles: boolean;
   review: ReviewFormOptions;
 }
 
-const LABEL_DEFAULTS = {
+const LABEL_DEFAULTS: ReviewFormOptions['labels'] = {
   person: 'Person',
   reviewer: 'Reviewer',
   date: 'Date',
   period: 'Review period',
+  rating: "Manager's rating",
+  self: 'Self-assessment',
+  evidence: 'Evidence',
   comment: 'Comments',
+  overall: 'Overall rating',
+  promotion: 'Promotion recommendation',
   summary: 'Summary',
+  signoff: 'Sign-off',
+  name: 'Name',
+  signature: 'Signature',
 };
 
 /** The asset key of the review forms' logo (the file named by review.logo in the config). */
@@ -80,6 +90,10 @@ export async function writePdf(ladder: Ladder, context: WriterContext<PdfOptions
   for (const track of ladder.tracks) {
     const base = `${ladder.id}--${track.id}`;
     add(track.id, `pdf/${base}.pdf`, await renderTrack(ladder, track, faces, settings));
+    // A track without competencies has no profiles in its book either.
+    if (context.options.profiles && track.competencies.length > 0) {
+      for (const level of track.levels) add(track.id, `pdf/level/${base}--${level.id}.pdf`, await renderLevelProfile(ladder, track, level, faces, settings));
+    }
     for (const level of track.levels) {
       if (statementCount(track, level.id) === 0) continue;
       const form = await renderReviewForm(ladder, track, level, faces, settings, context.options.review, logo);
@@ -92,11 +106,23 @@ export async function writePdf(ladder: Ladder, context: WriterContext<PdfOptions
 
 export const pdfWriter: WriterEntry<PdfOptions, 'pdf'> = {
   id: 'pdf',
-  label: 'print: a book per track (cover, matrix, level profiles) and a fillable review form per level',
+  label: 'print: a book per track (cover, matrix, level profiles), a profile and a fillable review form per level',
   ladder: writePdf,
   options: [
     { key: 'paper', config: 'pdf.paper', kind: { type: 'enum', values: PAPERS }, default: 'a4', flag: '--paper', help: 'PDF paper size' },
+    { key: 'profiles', config: 'pdf.profiles', kind: { type: 'boolean' }, default: true, help: 'a standalone profile PDF per level (pdf/level/…), besides the track book' },
     { key: 'review.ratings', config: 'review.ratings', kind: { type: 'strings', min: 2 }, default: ['Not yet', 'Meets', 'Exceeds'], help: "the review forms' rating scale" },
+    { key: 'review.selfAssessment', config: 'review.selfAssessment', kind: { type: 'boolean' }, default: true, help: "a self-assessment rating beside the manager's rating of each competency" },
+    { key: 'review.evidence', config: 'review.evidence', kind: { type: 'boolean' }, default: true, help: 'an evidence field beside the comments of each competency' },
+    { key: 'review.overall', config: 'review.overall', kind: { type: 'boolean' }, default: true, help: 'an overall rating at the end of each review form' },
+    {
+      key: 'review.promotion',
+      config: 'review.promotion',
+      kind: { type: 'strings', min: 0 },
+      default: ['Not yet', 'Within a year', 'Ready now'],
+      help: 'the promotion recommendation\'s options ([] leaves it out)',
+    },
+    { key: 'review.signoff', config: 'review.signoff', kind: { type: 'strings', min: 0 }, default: ['Employee', 'Manager'], help: 'who signs each review form: a name, a date and a signature line each ([] leaves it out)' },
     { key: 'review.labels', config: 'review.labels', kind: { type: 'labels', keys: Object.keys(LABEL_DEFAULTS) }, default: LABEL_DEFAULTS, help: "the review forms' field labels" },
     { key: 'review.logo', config: 'review.logo', kind: { type: 'file', what: 'logo image' }, default: undefined, help: 'a PNG or JPEG logo on the review forms' },
   ],

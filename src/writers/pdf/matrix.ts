@@ -3,7 +3,7 @@
 // and every page starts with the header row.
 
 import type { Expectation, Track } from '../../model.js';
-import { trackMatrix, type MatrixRow } from '../../views/matrix.js';
+import { notApplicableNote, trackMatrix, type MatrixRow } from '../../views/matrix.js';
 import type { OutlineItem, PdfDoc, StructElement } from './document.js';
 import { lines, paragraphsOf, run } from './layout.js';
 import { fittingLines, heightOf, type Line, type Style } from './text.js';
@@ -57,17 +57,13 @@ function columnsFor(pdf: PdfDoc, levels: number): Columns {
   return { x, widths };
 }
 
-/** True when the cell text says no more than "n/a". */
-function isBareNotApplicable(text: string): boolean {
-  return /^\s*(n\/?a|not applicable|[-–—])\s*\.?\s*$/i.test(text);
-}
-
 /** The lines of one level cell: statements as a bulleted list, examples under their statement. */
 export function expectationLines(pdf: PdfDoc, e: Expectation | undefined, width: number, s: Sizes): Line[] {
   if (!e) return lines(pdf, [run('—', s.cellMuted)], { width });
   if (e.applicable === false) {
     const out = lines(pdf, [run('Not applicable', { ...s.cellMuted, face: 'bold' })], { width });
-    if (!isBareNotApplicable(e.text)) out.push(...lines(pdf, [run(e.text, s.cellMuted)], { width, gapBefore: 1.5 }));
+    const note = notApplicableNote(e);
+    if (note) out.push(...paragraphsOf(note).flatMap((p) => lines(pdf, [run(p, s.cellMuted)], { width, gapBefore: 1.5 })));
     return out;
   }
   if (e.statements.length === 0) return paragraphsOf(e.text).flatMap((p) => lines(pdf, [run(p, s.cell)], { width, gapBefore: 2 }));

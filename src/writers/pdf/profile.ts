@@ -3,7 +3,7 @@
 
 import type { Ladder, Level, Track } from '../../model.js';
 import { levelDiff, statementKey } from '../../views/level-diff.js';
-import { trackMatrix } from '../../views/matrix.js';
+import { notApplicableNote, trackMatrix } from '../../views/matrix.js';
 import { resolveEquivalents } from '../../views/levels.js';
 import { levelDestination } from './cover.js';
 import type { OutlineItem, PdfDoc, StructElement } from './document.js';
@@ -14,8 +14,13 @@ import { COLORS } from './theme.js';
 const NEW_MARK = '●';
 const KEPT_MARK = '–';
 
-/** Draws the profile from a new page; returns the index of that page. */
-export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, track: Track, level: Level, trackOutline: OutlineItem): number {
+/**
+ * Draws the profile from a new page; returns the index of that page. In a track book the level is
+ * a second-level heading under the track; a standalone profile (`standalone`) is its own document,
+ * so its headings start at H1 and its eyebrow names the ladder too.
+ */
+export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, track: Track, level: Level, trackOutline: OutlineItem | null, standalone = false): number {
+  const h = (n: number): string => `H${standalone ? n - 1 : n}`;
   pdf.runningHead = undefined;
   pdf.addPage('portrait');
   const firstPage = pdf.pageIndex();
@@ -27,9 +32,11 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
   const changes = new Map(diff.competencies.map((c) => [c.competency.id, c]));
   const index = track.levels.findIndex((l) => l.id === level.id);
 
-  paragraph(pdf, sect, [run(`${track.name}  ·  Level ${index + 1} of ${track.levels.length}`, STYLES.eyebrow)]);
+  const trackIsLadder = track.name.trim().toLowerCase() === ladder.title.trim().toLowerCase();
+  const eyebrow = [...(standalone && !trackIsLadder ? [ladder.title] : []), track.name, `Level ${index + 1} of ${track.levels.length}`];
+  paragraph(pdf, sect, [run(eyebrow.join('  ·  '), STYLES.eyebrow)]);
   pdf.y += 4;
-  heading(pdf, sect, 'H2', levelName(level), { ...STYLES.h1, size: 20 }, { gapBefore: 0, gapAfter: 6 });
+  heading(pdf, sect, h(2), levelName(level), { ...STYLES.h1, size: 20 }, { gapBefore: 0, gapAfter: 6 });
   if (level.summary) paragraph(pdf, sect, [run(level.summary, STYLES.lead)], { gapBefore: 2 });
   const meta = Object.entries(level.metadata ?? {});
   for (const [k, v] of meta) paragraph(pdf, sect, [run(`${k}: `, STYLES.smallBold), run(v, STYLES.small)], { gapBefore: 3 });
@@ -62,7 +69,7 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
     let groupSect = sect;
     if (group.category !== undefined) {
       groupSect = pdf.struct(sect, 'Sect');
-      heading(pdf, groupSect, 'H3', group.category, { ...STYLES.h2, size: 12.5 }, { gapBefore: 16, gapAfter: 4, keep: 60 });
+      heading(pdf, groupSect, h(3), group.category, { ...STYLES.h2, size: 12.5 }, { gapBefore: 16, gapAfter: 4, keep: 60 });
       pdf.outline(levelOutline, group.category, pdf.y - 20);
     }
     for (const row of group.rows) {
@@ -78,7 +85,9 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
       const subLines = sub.length > 0 || c.description ? lines(pdf, [run([...sub, ...(c.description ? paragraphsOf(c.description) : [])].join('  ·  '), STYLES.small)], { gapBefore: 1 }) : [];
       if (!e) body.push({ lines: lines(pdf, [run('Not listed at this level.', STYLES.small)], { gapBefore: 3 }) });
       else if (e.applicable === false) {
-        body.push({ lines: lines(pdf, [run('Not applicable at this level.', STYLES.smallBold), ...(paragraphsOf(e.text).join(' ').match(/^\s*(n\/?a|not applicable)\s*\.?$/i) ? [] : [run(e.text, STYLES.small)])], { gapBefore: 3 }) });
+        // The label once; the source's wording after it only when it says more than "n/a".
+        const note = notApplicableNote(e);
+        body.push({ lines: lines(pdf, [run('Not applicable at this level.', STYLES.smallBold), ...(note ? [run(` ${paragraphsOf(note).join(' ')}`, STYLES.small)] : [])], { gapBefore: 3 }) });
       } else {
         e.statements.forEach((statement, i) => {
           const isNew = diff.previous !== undefined && added.has(statementKey(statement));
@@ -96,7 +105,7 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
       const firstBlock = body[0] ? heightOf(body[0].lines) : 0;
       ensure(pdf, 10 + heightOf(name) + heightOf(subLines) + Math.min(firstBlock, 40));
       if (!pdf.atPageTop()) pdf.y += 10;
-      flow(pdf, groupSect, 'H4', name);
+      flow(pdf, groupSect, h(4), name);
       if (subLines.length > 0) flow(pdf, groupSect, 'P', subLines);
       const list = pdf.struct(groupSect, 'L');
       for (const b of body) {

@@ -1,6 +1,8 @@
 // A fillable review form for one level: who/when fields, then per competency its statements with a
-// tick box (drawn, so it prints; a checkbox field, so it fills on screen), a rating and comments,
-// and a summary at the end. Expectations marked not applicable are left out.
+// tick box (drawn, so it prints; a checkbox field, so it fills on screen), the person's
+// self-assessment beside the manager's rating, evidence and comments; at the end an overall rating,
+// a promotion recommendation, a summary and sign-off lines. What appears is set by the `review`
+// options. Expectations marked not applicable are left out.
 
 import PDFDocument from 'pdfkit';
 import type { Competency, Ladder, Level, Track } from '../../model.js';
@@ -18,8 +20,14 @@ const BOX = 10;
 const TEXT_INDENT = 20;
 const FIELD_HEIGHT = 22;
 const COMMENT_HEIGHT = 46;
-const SUMMARY_HEIGHT = 130;
+const SUMMARY_HEIGHT = 110;
 const LABEL_GAP = 3;
+const COLUMN_GAP = 18;
+/** Space between a radio button's circle and its label, and after the label. */
+const OPTION_GAP = 5;
+const OPTION_SPACING = 22;
+
+type Choice = { value: string; label: string };
 
 interface Item {
   competency: Competency;
@@ -28,8 +36,12 @@ interface Item {
   assessed: boolean;
 }
 
-/** A field's label above a drawn box (prints) and the field itself inside it (fills on screen). */
-function boxedField(pdf: PdfDoc, fields: FormFields, parent: PDFKit.PDFStructureElement, name: string, label: string, x: number, y: number, w: number, h: number, multiline: boolean): number {
+/**
+ * A field's label above a drawn box (prints) and the field itself inside it (fills on screen).
+ * `tooltip` is the field's accessible name: it says whose field it is where the label alone does
+ * not ("Testing: Comments", not a 27th "Comments").
+ */
+function boxedField(pdf: PdfDoc, fields: FormFields, parent: PDFKit.PDFStructureElement, name: string, label: string, x: number, y: number, w: number, h: number, multiline: boolean, tooltip = label): number {
   const ls = lines(pdf, [run(label, STYLES.smallBold)], { width: w });
   pdf.tagged(parent, 'P', ls, x, y);
   const top = y + heightOf(ls) + LABEL_GAP;
@@ -37,11 +49,12 @@ function boxedField(pdf: PdfDoc, fields: FormFields, parent: PDFKit.PDFStructure
     pdf.doc.save().rect(x, top, w, h).lineWidth(0.7).fillAndStroke(COLORS.band, COLORS.rule).restore();
     pdf.resetStyle();
   });
-  fields.text(parent, name, label, x + 1, top + 1, w - 2, h - 2, multiline);
+  fields.text(parent, name, tooltip, x + 1, top + 1, w - 2, h - 2, multiline);
   return top + h;
 }
 
-function ratingValues(ratings: readonly string[]): Array<{ value: string; label: string }> {
+/** Radio options with export values that are PDF names (slugs), unique and never "Off". */
+function choices(ratings: readonly string[]): Choice[] {
   const used = new Set<string>(['Off']);
   return ratings.map((label, i) => {
     let value = slugify(label, `option-${i + 1}`);
@@ -51,25 +64,45 @@ function ratingValues(ratings: readonly string[]): Array<{ value: string; label:
   });
 }
 
-/**
- * Whether pdfkit can embed the logo, tried in a scratch document: a failure halfway through
- * embedding would leave the real document with objects that never end (and never finish).
- */
 /** The review forms' options (the PDF writer's `review.*`). */
 export interface ReviewFormOptions {
   ratings: string[];
-  labels: {
-    person: string;
-    reviewer: string;
-    date: string;
-    period: string;
-    comment: string;
-    summary: string;
-  };
+  /** A self-assessment rating (same scale) beside the manager's rating of each competency. */
+  selfAssessment: boolean;
+  /** An evidence field beside the comments of each competency. */
+  evidence: boolean;
+  /** An overall rating (same scale) at the end of the form. */
+  overall: boolean;
+  /** The promotion recommendation's options; none: no recommendation. */
+  promotion: string[];
+  /** Who signs the form (a name, a date and a signature line each); none: no sign-off. */
+  signoff: string[];
+  labels: ReviewLabels;
   /** Display path of a PNG or JPEG logo; its bytes arrive as the asset "review.logo". */
   logo?: string;
 }
 
+export interface ReviewLabels {
+  person: string;
+  reviewer: string;
+  date: string;
+  period: string;
+  rating: string;
+  self: string;
+  evidence: string;
+  comment: string;
+  overall: string;
+  promotion: string;
+  summary: string;
+  signoff: string;
+  name: string;
+  signature: string;
+}
+
+/**
+ * Whether pdfkit can embed the logo, tried in a scratch document: a failure halfway through
+ * embedding would leave the real document with objects that never end (and never finish).
+ */
 export function logoProblem(logo: Uint8Array): string | undefined {
   try {
     const scratch = new PDFDocument({ autoFirstPage: true });
@@ -105,7 +138,7 @@ export async function renderReviewForm(
   );
   const fields = new FormFields(pdf);
   const labels = review.labels;
-  const ratings = ratingValues(review.ratings);
+  const form: Form = { pdf, fields, review, ratings: choices(review.ratings) };
   const sect = pdf.struct(pdf.root, 'Part', { title: label });
   pdf.addPage('portrait');
   const outline = pdf.outline(null, `${label}: review`, pdf.y, true);
@@ -133,7 +166,7 @@ export async function renderReviewForm(
 
   // Who and when: two columns, two rows.
   const who = pdf.struct(sect, 'Sect');
-  const colW = (width - 18) / 2;
+  const colW = (width - COLUMN_GAP) / 2;
   const pairs: Array<[string, string]> = [
     ['person', labels.person],
     ['reviewer', labels.reviewer],
@@ -144,7 +177,7 @@ export async function renderReviewForm(
     const y = pdf.y;
     let bottom = y;
     pairs.slice(i, i + 2).forEach(([name, text], j) => {
-      bottom = Math.max(bottom, boxedField(pdf, fields, who, name, text, left + j * (colW + 18), y, colW, FIELD_HEIGHT, false));
+      bottom = Math.max(bottom, boxedField(pdf, fields, who, name, text, left + j * (colW + COLUMN_GAP), y, colW, FIELD_HEIGHT, false));
     });
     pdf.y = bottom + 10;
   }
@@ -158,7 +191,7 @@ export async function renderReviewForm(
     baseline.forEach((b, i) => {
       const competency: Competency = { id: `baseline-${i + 1}-${slugify(b.competency)}`, name: b.competency, expectations: [] };
       const item: Item = { competency, statements: b.statements, assessed: false };
-      drawCompetency(pdf, fields, baseSect, baseOutline, item, measureCompetency(pdf, item, labels.comment), ratings, labels.comment);
+      drawCompetency(form, baseSect, baseOutline, item, measureCompetency(form, item));
     });
   }
 
@@ -168,7 +201,7 @@ export async function renderReviewForm(
       .map((row) => ({ competency: row.competency, statements: applicableStatements(row.cells.find((c) => c.level.id === level.id)?.expectation), assessed: true }))
       .filter((item) => item.statements.length > 0);
     if (items.length === 0) continue;
-    const measured = items.map((item) => measureCompetency(pdf, item, labels.comment));
+    const measured = items.map((item) => measureCompetency(form, item));
     let groupSect = sect;
     let groupOutline = outline;
     if (group.category !== undefined) {
@@ -177,56 +210,118 @@ export async function renderReviewForm(
       heading(pdf, groupSect, 'H2', group.category, { ...STYLES.h2, size: 13 }, { gapBefore: 14, gapAfter: 2, keep: measured[0]!.need });
       groupOutline = pdf.outline(outline, group.category, pdf.y - 18);
     }
-    items.forEach((item, i) => drawCompetency(pdf, fields, groupSect, groupOutline, item, measured[i]!, ratings, labels.comment));
+    items.forEach((item, i) => drawCompetency(form, groupSect, groupOutline, item, measured[i]!));
   }
 
-  // Summary: heading, box and field stay together.
-  const summary = pdf.struct(sect, 'Sect');
-  ensure(pdf, 24 + 14 + SUMMARY_HEIGHT);
-  pdf.y += 14;
-  pdf.outline(outline, labels.summary, pdf.y);
-  rule(pdf, pdf.y - 6);
-  pdf.y = boxedField(pdf, fields, summary, 'summary', labels.summary, left, pdf.y, width, SUMMARY_HEIGHT, true);
+  drawConclusion(form, sect, outline);
+  drawSignoff(form, sect, outline);
 
   const pages = pdf.doc.bufferedPageRange().count;
   const bytes = await pdf.finish();
   return { bytes, missing: pdf.coverage.missing, pages };
 }
 
-const RATING_HEIGHT = 8 + BOX + 4;
+/** What every part of one form draws with. */
+interface Form {
+  pdf: PdfDoc;
+  fields: FormFields;
+  review: ReviewFormOptions;
+  ratings: Choice[];
+}
+
+/** A row of radio buttons laid out (positions relative to the block's top-left), not yet drawn. */
+interface ChoiceLayout {
+  label: Line[];
+  /** Where the buttons start, relative to the block. */
+  options: Array<Choice & { dx: number; dy: number; lines: Line[] }>;
+  height: number;
+}
+
+/**
+ * Lays out a labelled set of radio buttons in `width`: the label left of the buttons, or above them
+ * (`above`, for narrow columns); buttons wrap onto more lines, aligned with the first.
+ */
+function layoutChoices(pdf: PdfDoc, label: string, options: readonly Choice[], width: number, above: boolean, minStart = 60): ChoiceLayout {
+  const labelLines = lines(pdf, [run(label, STYLES.smallBold)], { width });
+  const start = above ? 0 : Math.max(minStart, labelLines[0]?.width ?? 0) + 10;
+  let dy = above ? heightOf(labelLines) + 4 : 0;
+  let dx = start;
+  let rowHeight = BOX;
+  const out: ChoiceLayout['options'] = [];
+  for (const o of options) {
+    const text = pdf.coverage.clean(o.label);
+    const w = pdf.measurer.width(STYLES.body, text);
+    if (dx > start && dx + BOX + OPTION_GAP + w > width) {
+      dx = start;
+      dy += rowHeight + 8;
+      rowHeight = BOX;
+    }
+    // A label longer than the line wraps beside its button rather than running off the page.
+    const ls = lines(pdf, [run(text, STYLES.body)], { width: Math.min(w + 1, width - dx - BOX - OPTION_GAP) });
+    out.push({ ...o, dx, dy, lines: ls });
+    rowHeight = Math.max(rowHeight, heightOf(ls));
+    dx += BOX + OPTION_GAP + Math.max(...ls.map((l) => l.width)) + OPTION_SPACING;
+  }
+  return { label: labelLines, options: out, height: Math.max(dy + rowHeight, heightOf(labelLines)) };
+}
+
+/** Draws laid-out radio buttons at (x, y): a drawn circle each (prints) and one radio group field. */
+function drawChoices(form: Form, sect: PDFKit.PDFStructureElement, layout: ChoiceLayout, x: number, y: number, name: string, tooltip: string): void {
+  const { pdf, fields } = form;
+  pdf.tagged(sect, 'P', layout.label, x, y);
+  const labelsRow = pdf.struct(sect, 'P');
+  const widgets: Array<Choice & { x: number; y: number }> = [];
+  for (const o of layout.options) {
+    const cx = x + o.dx;
+    const cy = y + o.dy;
+    pdf.artifact(() => {
+      pdf.doc.save().circle(cx + BOX / 2, cy + BOX / 2 + 0.5, BOX / 2).lineWidth(0.8).strokeColor(COLORS.muted).stroke().restore();
+      pdf.resetStyle();
+    });
+    widgets.push({ value: o.value, label: o.label, x: cx, y: cy + 0.5 });
+    pdf.content(labelsRow, 'P', () => pdf.drawLines(o.lines, cx + BOX + OPTION_GAP, cy));
+  }
+  fields.radioGroup(sect, name, tooltip, widgets, BOX);
+}
+
+/** The rating part of a competency: the self-assessment beside the manager's rating, or that alone. */
+function ratingLayouts(form: Form, width: number): ChoiceLayout[] {
+  const { pdf, review, ratings } = form;
+  if (ratings.length === 0) return [];
+  if (!review.selfAssessment) return [layoutChoices(pdf, review.labels.rating, ratings, width, false)];
+  const w = (width - COLUMN_GAP) / 2;
+  return [layoutChoices(pdf, review.labels.self, ratings, w, true), layoutChoices(pdf, review.labels.rating, ratings, w, true)];
+}
 
 type Measured = ReturnType<typeof measureCompetency>;
 
 /** A competency's lines, and the height it needs where it starts (all of it when it fits a page). */
-function measureCompetency(pdf: PdfDoc, item: Item, commentLabel: string) {
+function measureCompetency(form: Form, item: Item) {
+  const { pdf, review } = form;
   const c = item.competency;
   const name = lines(pdf, [run(c.name, STYLES.h3)]);
   const area = c.area && c.area.toLowerCase() !== c.name.toLowerCase() ? c.area : undefined;
   const sub = [area, ...(c.description ? paragraphsOf(c.description) : [])].filter((s): s is string => !!s);
   const subLines = sub.length > 0 ? lines(pdf, [run(sub.join('  ·  '), STYLES.small)], { gapBefore: 1 }) : [];
   const statements: Line[][] = item.statements.map((s) => lines(pdf, [run(s, STYLES.body)], { indent: TEXT_INDENT, gapBefore: 4 }));
-  const commentLabelLines = lines(pdf, [run(commentLabel, STYLES.smallBold)]);
-  const commentHeight = 6 + heightOf(commentLabelLines) + LABEL_GAP + COMMENT_HEIGHT;
+  const ratings = ratingLayouts(form, pdf.box.width);
+  const ratingHeight = ratings.length > 0 ? 8 + Math.max(...ratings.map((r) => r.height)) + 4 : 0;
+  const boxWidth = review.evidence ? (pdf.box.width - COLUMN_GAP) / 2 : pdf.box.width;
+  const boxLabels = [review.labels.comment, ...(review.evidence ? [review.labels.evidence] : [])].map((l) => heightOf(lines(pdf, [run(l, STYLES.smallBold)], { width: boxWidth })));
+  const boxesHeight = 6 + Math.max(...boxLabels) + LABEL_GAP + COMMENT_HEIGHT;
+  const assessment = item.assessed ? ratingHeight + boxesHeight : 0;
   const head = 14 + heightOf(name) + heightOf(subLines);
-  const total = head + statements.reduce((h, s) => h + heightOf(s), 0) + (item.assessed ? RATING_HEIGHT + commentHeight : 0);
+  const total = head + statements.reduce((h, s) => h + heightOf(s), 0) + assessment;
   const need = total <= pdf.box.height ? total : head + (statements[0] ? heightOf(statements[0]) + 4 : 0);
-  return { name, subLines, statements, commentLabelLines, commentHeight, need };
+  return { name, subLines, statements, ratings, ratingHeight, boxWidth, assessment, need };
 }
 
-function drawCompetency(
-  pdf: PdfDoc,
-  fields: FormFields,
-  parent: PDFKit.PDFStructureElement,
-  outline: PDFKit.PDFOutline,
-  item: Item,
-  measured: Measured,
-  ratings: ReadonlyArray<{ value: string; label: string }>,
-  commentLabel: string,
-): void {
-  const { left, width } = pdf.box;
+function drawCompetency(form: Form, parent: PDFKit.PDFStructureElement, outline: PDFKit.PDFOutline, item: Item, measured: Measured): void {
+  const { pdf, fields, review } = form;
+  const { left } = pdf.box;
   const c = item.competency;
   const id = c.id;
-  const { name, subLines, statements, commentLabelLines, commentHeight, need } = measured;
+  const { name, subLines, statements, ratings, ratingHeight, boxWidth, assessment, need } = measured;
   // A competency stays on one page when it fits on one; otherwise it starts where its heading and
   // first statement fit, and breaks between statements.
   ensure(pdf, need);
@@ -249,48 +344,92 @@ function drawCompetency(
     flow(pdf, li, 'LBody', ls.map((l, j) => (j === 0 ? { ...l, gapBefore: 0 } : l)));
   });
 
-  // Rating: one radio button per option, each with a drawn circle so a printed form can be marked.
   if (!item.assessed) return;
-  ensure(pdf, RATING_HEIGHT + commentHeight);
-  if (ratings.length > 0) drawRating(pdf, fields, sect, `${id}__rating`, `${c.name}: rating`, ratings);
+  // Ratings and fields stay together (and below the competency's last statement).
+  ensure(pdf, assessment);
+  if (ratings.length > 0) {
+    const y = pdf.y + 8;
+    const columnWidth = (pdf.box.width - COLUMN_GAP) / 2;
+    // With a self-assessment: the person's rating on the left, the manager's on the right.
+    const names = review.selfAssessment ? [`${id}__self`, `${id}__rating`] : [`${id}__rating`];
+    const texts = review.selfAssessment ? [review.labels.self, review.labels.rating] : [review.labels.rating];
+    ratings.forEach((layout, i) => drawChoices(form, sect, layout, left + i * (columnWidth + COLUMN_GAP), y, names[i]!, `${c.name}: ${texts[i]!}`));
+    pdf.y += ratingHeight;
+  }
   pdf.y += 6;
-  pdf.y = boxedField(pdf, fields, sect, `${id}__comment`, commentLabel, left, pdf.y, width, COMMENT_HEIGHT, true);
+  const y = pdf.y;
+  const boxes: Array<[string, string]> = [...(review.evidence ? ([['evidence', review.labels.evidence]] as Array<[string, string]>) : []), ['comment', review.labels.comment]];
+  let bottom = y;
+  boxes.forEach(([key, text], i) => {
+    bottom = Math.max(bottom, boxedField(pdf, fields, sect, `${id}__${key}`, text, left + i * (boxWidth + COLUMN_GAP), y, boxWidth, COMMENT_HEIGHT, true, `${c.name}: ${text}`));
+  });
+  pdf.y = bottom;
 }
 
-function drawRating(pdf: PdfDoc, fields: FormFields, sect: PDFKit.PDFStructureElement, name: string, tooltip: string, ratings: ReadonlyArray<{ value: string; label: string }>): void {
+/** The end of the form: overall rating, promotion recommendation and summary, kept together. */
+function drawConclusion(form: Form, parent: PDFKit.PDFStructureElement, outline: PDFKit.PDFOutline): void {
+  const { pdf, fields, review, ratings } = form;
   const { left, width } = pdf.box;
-  pdf.y += 8;
-  let y = pdf.y;
-  const ratingLabel = lines(pdf, [run('Rating', STYLES.smallBold)]);
-  pdf.tagged(sect, 'P', ratingLabel, left, y);
-  const start = left + Math.max(60, ratingLabel[0]?.width ?? 0) + 10;
-  let x = start;
-  let rowHeight = BOX;
-  const options: Array<{ value: string; label: string; x: number; y: number }> = [];
-  const optionStyle = STYLES.body;
-  const labelsRow = pdf.struct(sect, 'P');
-  for (const r of ratings) {
-    const text = pdf.coverage.clean(r.label);
-    const w = pdf.measurer.width(optionStyle, text);
-    if (x > start && x + BOX + 5 + w > left + width) {
-      // More options than fit on one line: continue below, aligned with the first.
-      x = start;
-      y += rowHeight + 8;
-      rowHeight = BOX;
-    }
-    const cx = x;
-    const cy = y;
-    pdf.artifact(() => {
-      pdf.doc.save().circle(cx + BOX / 2, cy + BOX / 2 + 0.5, BOX / 2).lineWidth(0.8).strokeColor(COLORS.muted).stroke().restore();
-      pdf.resetStyle();
-    });
-    options.push({ value: r.value, label: r.label, x: cx, y: cy + 0.5 });
-    // A label longer than the line wraps beside its button rather than running off the page.
-    const ls = lines(pdf, [run(text, optionStyle)], { width: Math.min(w + 1, left + width - cx - BOX - 5) });
-    pdf.content(labelsRow, 'P', () => pdf.drawLines(ls, cx + BOX + 5, cy));
-    rowHeight = Math.max(rowHeight, heightOf(ls));
-    x += BOX + 5 + Math.max(...ls.map((l) => l.width)) + 22;
+  const labels = review.labels;
+  // Both rows' buttons start at the same x, right of the longer label.
+  const start = Math.max(60, ...[labels.overall, labels.promotion].map((l) => pdf.measurer.width(STYLES.smallBold, pdf.coverage.clean(l))));
+  const overall = review.overall && ratings.length > 0 ? layoutChoices(pdf, labels.overall, ratings, width, false, start) : undefined;
+  const promotion = review.promotion.length > 0 ? layoutChoices(pdf, labels.promotion, choices(review.promotion), width, false, start) : undefined;
+  const summaryLabel = heightOf(lines(pdf, [run(labels.summary, STYLES.smallBold)]));
+  const height = 24 + (overall ? overall.height + 10 : 0) + (promotion ? promotion.height + 10 : 0) + summaryLabel + LABEL_GAP + SUMMARY_HEIGHT;
+  ensure(pdf, height);
+  pdf.y += 14;
+  const sect = pdf.struct(parent, 'Sect');
+  pdf.outline(outline, labels.summary, pdf.y);
+  rule(pdf, pdf.y - 6);
+  if (overall) {
+    drawChoices(form, sect, overall, left, pdf.y + 4, 'overall__rating', labels.overall);
+    pdf.y += 4 + overall.height + 6;
   }
-  fields.radioGroup(sect, name, tooltip, options, BOX);
-  pdf.y = y + rowHeight + 4;
+  if (promotion) {
+    drawChoices(form, sect, promotion, left, pdf.y + 4, 'promotion', labels.promotion);
+    pdf.y += 4 + promotion.height + 6;
+  }
+  pdf.y = boxedField(pdf, fields, sect, 'summary', labels.summary, left, pdf.y + 4, width, SUMMARY_HEIGHT, true);
+}
+
+/**
+ * Sign-off: per signer a name and a date field and a signature line (signed on paper, or over the
+ * printed line once the PDF is printed); the block stays on one page.
+ */
+function drawSignoff(form: Form, parent: PDFKit.PDFStructureElement, outline: PDFKit.PDFOutline): void {
+  const { pdf, fields, review } = form;
+  if (review.signoff.length === 0) return;
+  const { left, width } = pdf.box;
+  const labels = review.labels;
+  const title = lines(pdf, [run(labels.signoff, { ...STYLES.h2, size: 13 })]);
+  const rowHeight = 14 + heightOf(lines(pdf, [run(labels.name, STYLES.smallBold)])) + LABEL_GAP + FIELD_HEIGHT;
+  ensure(pdf, 20 + heightOf(title) + review.signoff.length * (rowHeight + 8));
+  const sect = pdf.struct(parent, 'Sect');
+  if (!pdf.atPageTop()) pdf.y += 20;
+  pdf.outline(outline, labels.signoff, pdf.y);
+  flow(pdf, sect, 'H2', title);
+  // Columns: who signs, their name, the date, the signature line.
+  const whoW = Math.min(110, width * 0.2);
+  const dateW = 90;
+  const nameW = (width - whoW - dateW - 2 * 12) * 0.48;
+  const signW = width - whoW - nameW - dateW - 3 * 12;
+  review.signoff.forEach((signer, i) => {
+    const row = pdf.struct(sect, 'Sect');
+    const y = pdf.y + 8;
+    const key = `signoff-${slugify(signer, `signer-${i + 1}`)}`;
+    const who = lines(pdf, [run(signer, STYLES.bodyBold)], { width: whoW });
+    const labelH = heightOf(lines(pdf, [run(labels.name, STYLES.smallBold)]));
+    pdf.tagged(row, 'P', who, left, y + labelH + LABEL_GAP + 5);
+    let x = left + whoW + 12;
+    let bottom = boxedField(pdf, fields, row, `${key}__name`, labels.name, x, y, nameW, FIELD_HEIGHT, false, `${signer}: ${labels.name}`);
+    x += nameW + 12;
+    bottom = Math.max(bottom, boxedField(pdf, fields, row, `${key}__date`, labels.date, x, y, dateW, FIELD_HEIGHT, false, `${signer}: ${labels.date}`));
+    x += dateW + 12;
+    const signLabel = lines(pdf, [run(labels.signature, STYLES.smallBold)], { width: signW });
+    pdf.tagged(row, 'P', signLabel, x, y);
+    const lineY = y + heightOf(signLabel) + LABEL_GAP + FIELD_HEIGHT;
+    rule(pdf, lineY, COLORS.ink, x, signW, 0.8);
+    pdf.y = Math.max(bottom, lineY) + 6;
+  });
 }

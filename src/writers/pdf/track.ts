@@ -1,7 +1,9 @@
-// A track's PDF: cover with level overview, landscape matrix, portrait profile per level.
+// A track's PDFs: the book (cover with level overview, landscape matrix, portrait profile per
+// level) and each level's profile on its own.
 
 import type { Ladder, Track } from '../../model.js';
 import { levelLabel } from '../../views/levels.js';
+import { levelName } from './layout.js';
 import { drawCover } from './cover.js';
 import { PdfDoc, type DocumentMeta } from './document.js';
 import type { Face, FontkitFont } from './fonts.js';
@@ -39,6 +41,27 @@ export async function renderTrack(ladder: Ladder, track: Track, faces: Readonly<
     drawMatrix(pdf, sect, track, outline);
     for (const level of track.levels) profilePages.set(level.id, drawProfile(pdf, sect, ladder, track, level, outline));
   }
+  const pages = pdf.doc.bufferedPageRange().count;
+  const bytes = await pdf.finish();
+  return { bytes, missing: pdf.coverage.missing, pages };
+}
+
+/** One level's profile as its own PDF (what a person at that level, or aiming for it, reads). */
+export async function renderLevelProfile(ladder: Ladder, track: Track, level: Track['levels'][number], faces: Readonly<Record<Face, FontkitFont>>, settings: DocSettings): Promise<Rendered> {
+  const label = levelName(level);
+  const trackIsLadder = track.name.trim().toLowerCase() === ladder.title.trim().toLowerCase();
+  const pdf = new PdfDoc(
+    {
+      ...settings,
+      title: `${track.name}: ${label}`,
+      subject: `${ladder.title}: what ${label} (${track.name}) expects, and what is new since the level below`,
+      keywords: ['career ladder', 'level profile', ladder.title, track.name, levelLabel(level)].join(', '),
+      footer: [label, ...(trackIsLadder ? [] : [track.name]), ladder.title].join('  ·  '),
+    },
+    faces,
+  );
+  const sect = pdf.struct(pdf.root, 'Part', { title: label });
+  drawProfile(pdf, sect, ladder, track, level, null, true);
   const pages = pdf.doc.bufferedPageRange().count;
   const bytes = await pdf.finish();
   return { bytes, missing: pdf.coverage.missing, pages };
