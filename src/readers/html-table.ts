@@ -13,7 +13,8 @@ import { cleanInline, cleanText } from '../text/plain.js';
 import type { DraftCell, DraftCompetency, DraftLevel, TableFragment } from './draft.js';
 import type { ReaderInput } from './types.js';
 import { isEmptyMark } from './placeholder.js';
-import { splitExperience } from './markdown/level-words.js';
+import { looksLikeLevel, splitExperience } from './markdown/level-words.js';
+import { COMPETENCY_AXIS, FACT_HEADER, LEVEL_AXIS, TITLE_HEADER } from './lexicon.js';
 import { GROUP_AXIS, isDescribingHeader, rowNamesEnd, SUMMARY_HEADER } from './table-axes.js';
 
 /** Where a parsed HTML string sits in its source, and where its messages go. */
@@ -240,21 +241,6 @@ function countLabelColumns(grid: Grid, headerRows: number): number {
 // ---------------------------------------------------------------------------------------------
 // Orientation: which axis holds the levels.
 
-// Words that name a seniority rather than a skill ("Senior Engineer", "Staff", "Engineering Manager").
-const LEVEL_WORDS =
-  /\b(?:junior|jr|senior|sr|staff|principal|lead|associate|intern|apprentice|trainee|graduate|entry|mid|middle|distinguished|fellow|manager|director|head|vp|vice president|chief|cto|novice|beginner|intermediate|advanced|expert)\b|\b(?:engineer|developer)\s+(?:i{1,3}|iv|v|vi|\d)\b/i;
-// What a corner cell calls an axis.
-const LEVEL_AXIS = /\b(?:levels?|grades?|bands?|tiers?|ranks?|rungs?|stages?|seniority)\b/i;
-const COMPETENCY_AXIS = /\b(?:skills?|competenc(?:y|ies)|areas?|dimensions?|categor(?:y|ies)|attributes?|topics?|criteria|expectations?|behaviou?rs?|pillars?|traits?)\b/i;
-
-export function looksLikeLevel(label: string): boolean {
-  const text = cleanInline(label);
-  if (!text) return false;
-  if (isLevelCode(text)) return true;
-  if (text.split(' ').length <= 6 && parseLevelLabel(text).code !== undefined) return true;
-  return LEVEL_WORDS.test(text);
-}
-
 function levelShare(labels: readonly string[]): number {
   const present = labels.filter((l) => l.trim() !== '');
   return present.length ? present.filter(looksLikeLevel).length / present.length : 0;
@@ -454,11 +440,6 @@ interface LevelAttribute {
   column: number;
 }
 
-// "Level | Title | Scope…": a title column names the levels its label column codes.
-const TITLE_HEADER = /^(?:(?:job|role|level)\s+)?(?:titles?|roles?|names?)$/i;
-// "Level | Years of experience | Scope…": facts about a level, not expectations.
-const METADATA_HEADER = /^(?:(?:typical|minimum|min\.?)\s+)?(?:(?:years\s+of\s+)?experience|years|yoe)$/i;
-
 interface LevelBuild {
   draft: DraftLevel;
   index: number;
@@ -587,7 +568,7 @@ class LayoutReader {
       this.#context.diagnostics.info('level-attribute', `"${name}" holds level summaries, not a competency`, cell.position);
       return true;
     }
-    const kind = TITLE_HEADER.test(name) ? 'title' : METADATA_HEADER.test(name) ? 'metadata' : undefined;
+    const kind = TITLE_HEADER.test(name) ? 'title' : FACT_HEADER.test(name) ? 'metadata' : undefined;
     if (!kind || this.#levelRows.some((r) => this.#slot(r, c)?.text.includes('\n'))) return false;
     this.#attributes.push({ kind, name, column: c });
     const what = kind === 'title' ? 'level titles' : 'level metadata';

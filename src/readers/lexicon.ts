@@ -149,8 +149,13 @@ export const TITLE_HEADER = /^(?:(?:job|role|level)\s+)?(?:titles?|names?|roles?
 /** CODE_HEADER: a column or label that gives a level's code ("Code", "Grade code", "Level code", "Job code"). */
 export const CODE_HEADER = /^(?:(?:grade|level|job|band|role)\s+)?codes?$/i;
 
-/** FACT_HEADER: a column or label that states a fact about a level ("Experience", "Years", "Salary band", "Reports to"). */
-export const FACT_HEADER = /\b(?:experience|years?|yoe|tenure|salary|compensation|pay|band|location|reports\s+to)\b/i;
+/**
+ * FACT_HEADER: a whole header naming a fact about a level ("Experience", "Years of experience",
+ * "YOE", "Salary band", "Pay range (USD)", "Tenure", "Reports to") — not a competency that mentions
+ * one ("Systems Experience and Understanding").
+ */
+export const FACT_HEADER =
+  /^(?:(?:typical|minimum|min\.?|maximum|max\.?|required|average|expected)\s+)?(?:(?:years?\s+(?:of\s+)?)?(?:experience|exp\.?)|years?|yrs|yoe|tenure|(?:base\s+)?(?:salary|compensation|pay)(?:\s+(?:bands?|ranges?|grades?|min(?:imum)?|max(?:imum)?|mid(?:point)?))?|(?:pay\s+|salary\s+)?bands?|location|reports\s+to)(?:\s*\([^)]*\))?$/i;
 
 /**
  * NUMERIC_FACT: a cell that is a number or a range of numbers, with an optional currency or unit

@@ -143,8 +143,8 @@ describe('title, code and fact headers', () => {
   it.each(['Title of the talk', 'Scope'])('not a title: %j', (h) => expect(TITLE_HEADER.test(h)).toBe(false));
   it.each(['Code', 'Grade code', 'Level code', 'Job codes'])('code: %j', (h) => expect(CODE_HEADER.test(h)).toBe(true));
   it('not a code: "Code review"', () => expect(CODE_HEADER.test('Code review')).toBe(false));
-  it.each(['Experience', 'Years of experience', 'YOE', 'Salary band', 'Reports to', 'Tenure'])('fact: %j', (h) => expect(FACT_HEADER.test(h)).toBe(true));
-  it.each(['Scope', 'Impact', 'Communication'])('not a fact: %j', (h) => expect(FACT_HEADER.test(h)).toBe(false));
+  it.each(['Experience', 'Years of experience', 'Typical experience', 'YOE', 'Salary band', 'Salary range (USD)', 'Pay min', 'Reports to', 'Tenure', 'Years'])('fact: %j', (h) => expect(FACT_HEADER.test(h)).toBe(true));
+  it.each(['Scope', 'Impact', 'Communication', 'Systems Experience and Understanding', 'Customer experience'])('not a fact: %j', (h) => expect(FACT_HEADER.test(h)).toBe(false));
   it.each(['3', '2–4', '5+', '$120,000 - $150,000', '120k', '3 yrs', '80 to 95', '1.5', '90000 EUR'])('numeric fact: %j', (t) => expect(NUMERIC_FACT.test(t)).toBe(true));
   it.each(['Writes code', 'L3', '2 teams or more', 'Q4', ''])('not a numeric fact: %j', (t) => expect(NUMERIC_FACT.test(t)).toBe(false));
 });
