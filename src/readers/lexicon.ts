@@ -146,8 +146,11 @@ export const INTRODUCING_HEADING = /^(?:how\s+(?:to|we|it)\b|overview\b|introduc
 /** TITLE_HEADER: a column or label that gives a level's title ("Title", "Job title", "Role name", "Position"). */
 export const TITLE_HEADER = /^(?:(?:job|role|level)\s+)?(?:titles?|names?|roles?|positions?)$/i;
 
-/** CODE_HEADER: a column or label that gives a level's code ("Code", "Grade code", "Level code", "Job code"). */
-export const CODE_HEADER = /^(?:(?:grade|level|job|band|role)\s+)?codes?$/i;
+/**
+ * CODE_HEADER: a column or label that gives a level's code ("Grade code", "Level code", "Job code");
+ * never "Code" alone, a competency in many ladders.
+ */
+export const CODE_HEADER = /^(?:grade|level|job|band|role|title|position)\s+codes?$/i;
 
 /**
  * FACT_HEADER: a whole header naming a fact about a level ("Experience", "Years of experience",
