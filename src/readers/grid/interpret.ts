@@ -214,7 +214,7 @@ function isLongTextColumn(body: Slots, column: number): boolean {
 
 /**
  * The first level column: a header that reads as a level, or a column of long texts (expectations,
- * not names). Every header a level: 0 (the rows carry no names). A lone last column of long texts
+ * not names). The first header a level: 0 (the rows carry no names). A lone last column of long texts
  * under a plain header ("Area | Typical expectation") is a name/text table: undefined. Levels with
  * names of the company's own ("Bronze | Silver | Gold"): the columns after a header that says what
  * the rows are ("Competency").
@@ -222,7 +222,10 @@ function isLongTextColumn(body: Slots, column: number): boolean {
 function levelColumnsStart(header: readonly Slot[], body: Slots): number | undefined {
   const texts = header.map(text);
   const w = texts.length;
-  if (w >= 2 && header.every((h, j) => j === 0 || h !== header[j - 1]) && texts.every(looksLikeLevel)) return 0;
+  // No column of names: the first header is a level, so every named column is one ("Junior
+  // Engineer | Engineer | Senior Engineer" keeps "Engineer", which has no seniority word).
+  const separate = header.every((h, j) => j === 0 || h !== header[j - 1]);
+  if (w >= 2 && separate && looksLikeLevel(texts[0]!) && texts.slice(1).some(looksLikeLevel) && texts.every((t) => t !== '')) return 0;
   for (let k = 1; k < w; k += 1) {
     if (header[k] === header[k - 1]) continue;
     if (looksLikeLevel(texts[k]!)) return rowNamesEnd(texts.map((t) => ({ text: t })), k);
