@@ -182,6 +182,9 @@ function cornerHint(corner: string): Orientation | undefined {
   const first = parts[0] ?? '';
   const last = parts.length > 1 ? parts[parts.length - 1]! : '';
   if (LEVEL_AXIS.test(first) && !COMPETENCY_AXIS.test(first)) return 'levels-as-rows';
+  // "Job title | Scope …", "Grade code | …": the rows are named by their titles or codes.
+  // ("Name" alone names anything.)
+  if (parts.length === 1 && ((TITLE_HEADER.test(first) && !/^names?$/i.test(first)) || CODE_HEADER.test(first))) return 'levels-as-rows';
   if (LEVEL_AXIS.test(last) && !COMPETENCY_AXIS.test(last)) return 'levels-as-columns';
   if (COMPETENCY_AXIS.test(first)) return 'levels-as-columns';
   return undefined;
@@ -242,7 +245,10 @@ function describeAxes(slots: Slots, headerRows: number): Axes {
   const header = slots[headerRows - 1] ?? [];
   const body = slots.slice(headerRows);
   const firstLevelColumn = levelColumnsStart(Array.from({ length: width(slots) }, (_, c) => header[c]), body);
-  const corner = distinct(slots.slice(0, headerRows).map((row) => row[0]))
+  // The corner names the axes; beside group columns ("Track | Level | …") the header of the
+  // level label column does.
+  const cornerColumn = labelColumns > 1 && labelsLevels(text(header[labelColumns - 1])) ? labelColumns - 1 : 0;
+  const corner = distinct(slots.slice(0, headerRows).map((row) => row[cornerColumn]))
     .map((c) => cleanInline(c.text))
     .join(' ');
   return {
