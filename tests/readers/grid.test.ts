@@ -139,3 +139,21 @@ describe('readGrid', () => {
     expect(html.diagnostics).toEqual([]);
   });
 });
+
+describe('tables among prose', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  it('skip a table whose labels say nothing, in HTML as in GFM, and read it when it is the whole document', async () => {
+    const { readSource } = await import('../../src/readers/index.js');
+    const gfm = '| Name | Colour | Size |\n|---|---|---|\n| Apple | red | small |\n| Melon | green | big |\n';
+    const html = '<table><tr><th>Name</th><th>Colour</th><th>Size</th></tr><tr><td>Apple</td><td>red</td><td>small</td></tr><tr><td>Melon</td><td>green</td><td>big</td></tr></table>\n';
+    const prose = (table: string) => `# Fruit\n\nWhat we sell.\n\n${table}\nAsk us about melons.\n`;
+    for (const table of [gfm, html]) {
+      const among = readSource(enc(prose(table)), 'fruit.md');
+      expect(among.ladder?.tracks ?? []).toEqual([]);
+      expect(among.diagnostics.map((d) => d.ruleId)).not.toContain('orientation-guessed');
+    }
+    const alone = readSource(enc(gfm), 'fruit.md');
+    expect(alone.ladder?.tracks).toHaveLength(1);
+    expect(alone.diagnostics.map((d) => d.ruleId)).toContain('orientation-guessed');
+  });
+});
