@@ -115,17 +115,20 @@ function withoutSheetLabels(slots: Slots, headRows: number | undefined): { slots
 }
 
 /**
- * Leading rows holding one cell over the whole width are the table's title, not a header of
- * competencies or levels ("<tr><th colspan=5>Engineering ladder</th></tr>").
+ * Leading rows holding one text over the whole width are the table's title, not a header of
+ * competencies or levels: one cell spanning the row (`<th colspan=5>Engineering ladder</th>`), or
+ * a first cell followed by blank ones (a sheet's title line copied as CSV, a GFM header row).
  */
 function countTitleRows(slots: Slots): number {
   const w = width(slots);
+  const filled = (row: readonly Slot[]) => distinct(row).filter((s) => s.text.trim() !== '');
   let n = 0;
   while (n < slots.length - 2) {
-    const cells = distinct(slots[n]!);
+    const row = slots[n]!;
+    const cells = filled(row);
     const only = cells.length === 1 ? cells[0]! : undefined;
-    const spansWidth = only !== undefined && slots[n]!.length === w && slots[n]!.every((s) => s === only);
-    if (!spansWidth || slots[n + 1]!.includes(only)) break;
+    const alone = only !== undefined && row[0] === only && (row.length === w || row.every((s) => s === only)) && filled(slots[n + 1]!).length >= 2;
+    if (!alone || slots[n + 1]!.includes(only)) break;
     n += 1;
   }
   return n;
