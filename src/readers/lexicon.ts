@@ -209,5 +209,8 @@ export const COUNT_PHRASE = /^\d+(?:\s+of\s+\d+)?(?:\s+[\p{L}-]+){0,3}$/u;
 /** BREADCRUMB: two or more breadcrumb separators ("Home › Careers › Engineering"). */
 export const BREADCRUMB = /\S\s+[>»›]\s+\S.*\s+[>»›]\s+\S/u;
 
+/** LINK_SEPARATOR: the text between the links of a link list or a links-only cell (" · ", ", ", " | "). */
+export const LINK_SEPARATOR = /^[\s,;|·•–-]*$/;
+
 /** PAGE_STAMP: the words of a page's date or copyright line ("Last updated …", "© 2026 Acme"). */
 export const PAGE_STAMP = /\b(?:updated|edited|modified|published|copyright)\b|©/i;

@@ -18,6 +18,7 @@ import {
   LEVEL_AXIS,
   LEVEL_CODE,
   LEVEL_FACT_LABEL,
+  LINK_SEPARATOR,
   NOT_A_LEVEL_HEADER,
   NUMBERED_ROLE,
   NUMERIC_FACT,
@@ -188,6 +189,10 @@ describe('page chrome', () => {
     for (const s of ['Pick a level to see the full profile', 'Read more', 'Back to top', 'Sign in']) expect(UI_SENTENCE.test(s), s).toBe(true);
     expect(UI_SENTENCE.test('Selects the right tool')).toBe(false);
     expect(UI_SENTENCE.test('Reads code carefully')).toBe(false);
+  });
+  it('recognises the text between links', () => {
+    for (const t of [' · ', ', ', ' | ', '']) expect(LINK_SEPARATOR.test(t), t).toBe(true);
+    expect(LINK_SEPARATOR.test(' and more ')).toBe(false);
   });
   it('recognises counts, breadcrumbs and stamps', () => {
     expect(COUNT_PHRASE.test('6 leveled profiles')).toBe(true);

@@ -6,6 +6,7 @@ import type { Element, ElementContent, Nodes } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { Position } from '../../model.js';
 import { cleanInline, cleanText } from '../../text/plain.js';
+import { LINK_SEPARATOR } from '../lexicon.js';
 import type { Grid, GridCell, Slot } from './grid.js';
 
 /**
@@ -148,7 +149,7 @@ function isBoldOnly(cell: Element): boolean {
 function isLinksOnly(cell: Element): boolean {
   let saw = false;
   for (const c of cell.children) {
-    if (c.type === 'text' && /^[\s,;|·•–-]*$/.test(c.value)) continue;
+    if (c.type === 'text' && LINK_SEPARATOR.test(c.value)) continue;
     if (c.type === 'element' && (c.tagName === 'a' || c.tagName === 'img' || c.tagName === 'br')) {
       saw = true;
       continue;

@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from '../../model.js';
-import { CHROME_ELEMENTS, CHROME_NAME, CHROME_ROLE } from '../lexicon.js';
+import { CHROME_ELEMENTS, CHROME_NAME, CHROME_ROLE, LINK_SEPARATOR } from '../lexicon.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 const htmlParser = unified().use(rehypeParse);
@@ -190,7 +190,7 @@ export function wholeParagraphIs(node: RootContent, type: 'emphasis' | 'strong')
 export function isLinksOrImagesOnly(nodes: readonly Nodes[]): boolean {
   let sawLink = false;
   for (const n of nodes) {
-    if (n.type === 'text' && /^[\s,;|·•–-]*$/.test(n.value)) continue;
+    if (n.type === 'text' && LINK_SEPARATOR.test(n.value)) continue;
     if (n.type === 'link' || n.type === 'linkReference' || n.type === 'image' || n.type === 'imageReference' || n.type === 'break') {
       sawLink = true;
       continue;
