@@ -38,10 +38,10 @@ check: build
 golden: build
 	UPDATE=1 npx --no-install vitest run tests/golden tests/writers/golden.test.ts
 
-# Timings (a benchmark, never a test): builds, no-op rebuilds, each format, PDF ms/page, pandoc.
+# Timings (a benchmark, never a test), written to BENCHMARKS.md: the seeds cold and no-op, PDF
+# ms/page, N = 10, 100, 1,000 synthetic ladders (bench/generate.mjs), pandoc when installed.
 bench: build
-	node scripts/bench.mjs
-	node scripts/bench-pdf.mjs
+	node bench/run.mjs
 
 clean:
 	rm -rf dist

@@ -5,7 +5,7 @@ import type { Host } from '../pipeline/host.js';
 import { absolute } from '../pipeline/paths.js';
 import { DiskCache } from './cache.js';
 import { collectSources, loadAsset, loadTemplateSet, packageVersion } from './io.js';
-import { compareOutputs, findConflictDetails, writeOutputsAtomically, type WriteHooks } from './output.js';
+import { OutputCheckSession, OutputWriteSession, type WriteHooks } from './output.js';
 
 export function nodeHost(cwd: string, env: Readonly<Record<string, string | undefined>>): Host {
   let version: string | undefined;
@@ -20,9 +20,8 @@ export function nodeHost(cwd: string, env: Readonly<Record<string, string | unde
     templates: (folder, overrideDir) => loadTemplateSet(folder, overrideDir, cwd),
     asset: (specifier) => loadAsset(specifier),
     cache: (dir, readOnly) => new DiskCache(dir, { readOnly }),
-    compareOutputs: (outDir, files) => compareOutputs(outDir, files),
-    findConflicts: (outDir, files) => findConflictDetails(outDir, files),
-    writeOutputs: (outDir, files, manifest) => writeOutputsAtomically(outDir, files, manifest, writeHooks(env)),
+    openCheck: (outDir) => new OutputCheckSession(outDir),
+    openWrite: (outDir) => new OutputWriteSession(outDir, writeHooks(env)),
   };
 }
 

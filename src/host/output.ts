@@ -47,23 +47,50 @@ function sameBytes(path: string, want: Uint8Array): boolean {
   }
 }
 
+/** What a build records of each file it produced: the manifest entry (the bytes are gone once written). */
+export function entryOf(file: { path: string; format?: string; ladder?: string; track?: string }, bytes: Uint8Array): ManifestEntry {
+  const entry: ManifestEntry = { path: file.path, format: file.format ?? '', bytes: bytes.length, sha256: sha256(bytes) };
+  if (file.ladder !== undefined) entry.ladder = file.ladder;
+  if (file.track !== undefined) entry.track = file.track;
+  return entry;
+}
+
+/**
+ * `--check` one file at a time: each file is compared with out/ as it is rendered and then
+ * forgotten (only its path is kept, for the "no longer generated" test at the end).
+ */
+export class OutputCheckSession {
+  readonly #report: StaleReport = { stale: [], missing: [], unexpected: [] };
+  readonly #produced = new Set<string>();
+  constructor(readonly outDir: string) {}
+
+  add(file: { path: string; format?: string; ladder?: string; track?: string; contents: string | Uint8Array }): ManifestEntry {
+    const bytes = bytesOf(file.contents);
+    this.#produced.add(file.path);
+    const target = join(this.outDir, file.path);
+    if (!staysInside(this.outDir, file.path)) this.#report.stale.push(file.path);
+    else if (!existsSync(target)) this.#report.missing.push(file.path);
+    else if (!sameBytes(target, bytes)) this.#report.stale.push(file.path);
+    return entryOf(file, bytes);
+  }
+
+  finish(): StaleReport {
+    const report = this.#report;
+    for (const entry of readManifest(this.outDir)?.files ?? []) {
+      if (!this.#produced.has(entry.path) && safeRelative(entry.path) && staysInside(this.outDir, entry.path) && existsSync(join(this.outDir, entry.path))) report.unexpected.push(entry.path);
+    }
+    for (const list of [report.stale, report.missing, report.unexpected]) list.sort(byString);
+    const interrupted = interruptedWrites(this.outDir);
+    if (interrupted.length) report.interrupted = interrupted;
+    return report;
+  }
+}
+
 /** Compares what a build would write with out/, writing nothing. */
 export function compareOutputs(outDir: string, files: ReadonlyArray<{ path: string; contents: string | Uint8Array }>): StaleReport {
-  const report: StaleReport = { stale: [], missing: [], unexpected: [] };
-  const produced = new Set(files.map((f) => f.path));
-  for (const f of files) {
-    const target = join(outDir, f.path);
-    if (!staysInside(outDir, f.path)) report.stale.push(f.path);
-    else if (!existsSync(target)) report.missing.push(f.path);
-    else if (!sameBytes(target, bytesOf(f.contents))) report.stale.push(f.path);
-  }
-  for (const entry of readManifest(outDir)?.files ?? []) {
-    if (!produced.has(entry.path) && safeRelative(entry.path) && staysInside(outDir, entry.path) && existsSync(join(outDir, entry.path))) report.unexpected.push(entry.path);
-  }
-  for (const list of [report.stale, report.missing, report.unexpected]) list.sort(byString);
-  const interrupted = interruptedWrites(outDir);
-  if (interrupted.length) report.interrupted = interrupted;
-  return report;
+  const session = new OutputCheckSession(outDir);
+  for (const f of files) session.add(f);
+  return session.finish();
 }
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -75,45 +102,64 @@ const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * not ladderc's. The build refuses rather than touch them.
  */
 export function findConflictDetails(outDir: string, files: ReadonlyArray<{ path: string; contents: string | Uint8Array }>): Conflict[] {
+  if (!existsSync(outDir)) return [];
+  const top = outDirConflict(outDir);
+  if (top) return [top];
+  const checker = conflictChecker(outDir, new Set(generatedBefore(outDir).map((f) => f.path)));
+  for (const f of files) checker.check(f.path, bytesOf(f.contents));
+  checker.checkManifest();
+  return checker.conflicts.sort((a, b) => byString(a.path, b.path));
+}
+
+/** out/ itself must be a folder, or a symbolic link to one (followed once; see staysInside). */
+function outDirConflict(outDir: string): Conflict | undefined {
+  if (!existsSync(outDir)) return undefined;
+  if (!isDirectory(outDir) && !(lstatOrUndefined(outDir)?.isSymbolicLink() && statIsDirectory(outDir))) return { path: '.', reason: 'the output folder is a file' };
+  return undefined;
+}
+
+/**
+ * The conflict test one file at a time (a build streams its files): `listed` are the paths earlier
+ * builds generated. Conflicts accumulate in `conflicts`; check returns whether this file had one.
+ */
+function conflictChecker(outDir: string, listed: ReadonlySet<string>): { conflicts: Conflict[]; check(path: string, want: Uint8Array | undefined): boolean; checkManifest(): void } {
   const conflicts: Conflict[] = [];
-  if (!existsSync(outDir)) return conflicts;
-  // out/ itself may be a symbolic link to a folder (followed once; see staysInside).
-  if (!isDirectory(outDir) && !(lstatOrUndefined(outDir)?.isSymbolicLink() && statIsDirectory(outDir))) return [{ path: '.', reason: 'the output folder is a file' }];
-  const previous = readManifest(outDir);
-  const listed = new Set(generatedBefore(outDir).map((f) => f.path));
   const seen = new Set<string>();
-  const check = (path: string, want: Uint8Array | undefined): void => {
+  const check = (path: string, want: Uint8Array | undefined): boolean => {
+    const before = conflicts.length;
     if (!staysInside(outDir, path)) {
       conflicts.push({ path, reason: LEAVES });
-      return;
+      return true;
     }
     const parts = path.split('/');
     // A file where the build needs a folder (out/json as a file, say).
     for (let i = 1; i < parts.length; i += 1) {
       const folder = parts.slice(0, i).join('/');
-      if (seen.has(folder)) return;
+      if (seen.has(folder)) return true;
       const stat = lstatOrUndefined(join(outDir, folder));
-      if (!stat) return;
+      if (!stat) return false;
       if (!stat.isDirectory()) {
         seen.add(folder);
         conflicts.push({ path: folder, reason: 'is a file where ladderc writes a folder' });
-        return;
+        return true;
       }
     }
     const stat = lstatOrUndefined(join(outDir, path));
-    if (!stat) return;
+    if (!stat) return false;
     if (stat.isDirectory()) conflicts.push({ path, reason: 'is a folder where ladderc writes a file' });
     else if (want && !listed.has(path) && !sameBytes(join(outDir, path), want)) {
       conflicts.push({ path, reason: 'exists and was not written by ladderc' });
     }
+    return conflicts.length > before;
   };
-  for (const f of files) check(f.path, bytesOf(f.contents));
-  // manifest.json is ladderc's only when it reads as a ladderc manifest.
-  check(MANIFEST, undefined);
-  if (!previous && existsSync(join(outDir, MANIFEST)) && isFile(join(outDir, MANIFEST))) {
-    conflicts.push({ path: MANIFEST, reason: 'exists and is not a ladderc manifest' });
-  }
-  return conflicts.sort((a, b) => byString(a.path, b.path));
+  const checkManifest = (): void => {
+    // manifest.json is ladderc's only when it reads as a ladderc manifest.
+    check(MANIFEST, undefined);
+    if (!readManifest(outDir) && existsSync(join(outDir, MANIFEST)) && isFile(join(outDir, MANIFEST))) {
+      conflicts.push({ path: MANIFEST, reason: 'exists and is not a ladderc manifest' });
+    }
+  };
+  return { conflicts, check, checkManifest };
 }
 
 /** The paths of findConflictDetails (kept for callers that only need to know which). */
@@ -474,6 +520,9 @@ function writeFs(hooks: WriteHooks): Required<NonNullable<WriteHooks['fs']>> {
  * refusals); a build killed part-way is put back by the next one. Files nobody generated are never
  * overwritten (this refuses, as the CLI's findConflicts check does before) and never deleted.
  * Unchanged files are left alone, mtimes included.
+ *
+ * A build streams its files through an OutputWriteSession (step 1 happens as each file is
+ * rendered, so no build holds all its outputs in memory); this is the same with all files at hand.
  */
 export function writeOutputsAtomically(
   outDir: string,
@@ -487,63 +536,166 @@ export function writeOutputsAtomically(
   }
   const early = findConflictDetails(outDir, files);
   if (early.length) throw new OutputConflictError(early);
-  const fs = writeFs(hooks);
-  let at = outDir;
-  let release: (() => void) | undefined;
+  const session = new OutputWriteSession(outDir, hooks);
   try {
-    fs.mkdirSync(outDir, { recursive: true });
-    at = join(outDir, LOCK);
-    release = acquireOutputLock(outDir);
-    at = outDir;
-    const recovered = recoverOutputs(outDir, hooks);
-    // Again under the lock: a build that finished meanwhile, or the recovery, may have changed out/.
-    const conflicts = findConflictDetails(outDir, files);
-    if (conflicts.length) throw new OutputConflictError(conflicts);
-    const result = writeLocked(outDir, files, manifest, hooks, fs, (path) => {
-      at = path;
-    });
-    return recovered.length ? { ...result, recovered } : result;
-  } catch (error) {
-    if (isSystemError(error)) throw new OutputWriteError(at, error.code, error);
-    throw error;
+    for (const f of files) session.add(f);
+    if (session.conflicts.length) throw new OutputConflictError(session.conflicts);
+    return session.commit(manifest);
   } finally {
-    release?.();
+    session.abort();
   }
 }
 
-function writeLocked(
+/**
+ * One build's write into out/, a file at a time: opening takes the lock and recovers a killed
+ * build; `add` stages a changed file (step 1 above) and forgets its bytes; `commit` does steps 2–4;
+ * `abort` (idempotent, also after commit) removes the staging folder and releases the lock. A file
+ * that conflicts (a person's file, a folder in the way) is noted in `conflicts` and nothing more is
+ * staged: the caller reports the conflicts and aborts, and out/ stays as it was.
+ */
+export class OutputWriteSession {
+  #top: Conflict | undefined;
+  readonly #outDir: string;
+  readonly #hooks: WriteHooks;
+  readonly #fs: Required<NonNullable<WriteHooks['fs']>>;
+  #release: (() => void) | undefined;
+  #recovered: string[] = [];
+  #previous: ManifestEntry[] = [];
+  #checker: ReturnType<typeof conflictChecker> | undefined;
+  #staging = '';
+  #changed: Array<{ path: string; staged: string }> = [];
+  readonly #produced = new Set<string>();
+  #createdOut = false;
+  #closed = false;
+  #at: string;
+
+  constructor(outDir: string, hooks: WriteHooks = {}) {
+    this.#outDir = outDir;
+    this.#hooks = hooks;
+    this.#fs = writeFs(hooks);
+    this.#at = outDir;
+    const top = outDirConflict(outDir);
+    if (top) {
+      this.#top = top;
+      this.#closed = true;
+      return;
+    }
+    this.#guard(() => {
+      this.#createdOut = !existsSync(outDir);
+      this.#fs.mkdirSync(outDir, { recursive: true });
+      this.#at = join(outDir, LOCK);
+      this.#release = acquireOutputLock(outDir);
+      this.#at = outDir;
+      this.#recovered = recoverOutputs(outDir, hooks);
+      // Read before the stale staging folders go: their pending manifests count as earlier builds'.
+      this.#previous = generatedBefore(outDir);
+      this.#checker = conflictChecker(outDir, new Set(this.#previous.map((f) => f.path)));
+      this.#checker.checkManifest();
+      removeStaleStaging(outDir);
+      this.#staging = join(outDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+    });
+  }
+
+  /** What stands in the way so far, in path order. */
+  get conflicts(): Conflict[] {
+    if (this.#top) return [this.#top];
+    return [...(this.#checker?.conflicts ?? [])].sort((a, b) => byString(a.path, b.path));
+  }
+
+  /** Runs a step; a failure releases everything, and a file system refusal becomes OutputWriteError. */
+  #guard<T>(step: () => T): T {
+    try {
+      return step();
+    } catch (error) {
+      this.abort();
+      if (isSystemError(error)) throw new OutputWriteError(this.#at, error.code, error);
+      throw error;
+    }
+  }
+
+  /** One rendered file: checked for conflicts, staged when its bytes differ from out/'s. */
+  add(file: { path: string; format?: string; ladder?: string; track?: string; contents: string | Uint8Array }): ManifestEntry {
+    if (!safeRelative(file.path)) throw new Error(`refusing to write outside the output folder: ${file.path}`);
+    if (file.path === MANIFEST) throw new Error(`${MANIFEST} is the build's own record; no writer may produce it`);
+    const bytes = bytesOf(file.contents);
+    this.#produced.add(file.path);
+    if (this.#closed || !this.#checker) return entryOf(file, bytes);
+    // Once anything conflicts the build will not write: nothing more is staged.
+    if (this.#checker.check(file.path, bytes) || this.#checker.conflicts.length) return entryOf(file, bytes);
+    this.#guard(() => this.#stage(file.path, bytes));
+    return entryOf(file, bytes);
+  }
+
+  #stage(path: string, bytes: Uint8Array): void {
+    const target = join(this.#outDir, path);
+    if (sameBytes(target, bytes)) return;
+    const staged = join(this.#staging, 'new', path);
+    this.#at = target;
+    this.#fs.mkdirSync(dirname(staged), { recursive: true });
+    this.#fs.writeFileSync(staged, bytes);
+    this.#changed.push({ path, staged });
+  }
+
+  /** Steps 2–4: the plan, the renames, the removals, the manifest last. Then the session is closed. */
+  commit(manifest: Manifest): WriteResult {
+    if (this.conflicts.length) throw new OutputConflictError(this.conflicts);
+    if (this.#closed) throw new Error('commit: the write session is closed');
+    const result = this.#guard(() => {
+      this.#stage(MANIFEST, bytesOf(manifestText(manifest)));
+      return commitStaged(this.#outDir, this.#staging, manifest, this.#changed, this.#produced, this.#previous, this.#hooks, this.#fs, (path) => {
+        this.#at = path;
+      });
+    });
+    this.abort();
+    return this.#recovered.length ? { ...result, recovered: this.#recovered } : result;
+  }
+
+  /** Removes the staging folder and releases the lock (out/ as it was, unless commit ran). Idempotent. */
+  abort(): void {
+    if (this.#closed && !this.#release) return;
+    this.#closed = true;
+    if (this.#staging) {
+      try {
+        this.#fs.rmSync(this.#staging, { recursive: true, force: true });
+      } catch {
+        // hidden; removed by the next build
+      }
+    }
+    const release = this.#release;
+    this.#release = undefined;
+    release?.();
+    // A build that wrote nothing leaves no empty out/ behind it.
+    if (this.#createdOut) {
+      try {
+        if (readdirSync(this.#outDir).length === 0) rmdirSync(this.#outDir);
+      } catch {
+        // not empty, or gone
+      }
+    }
+  }
+}
+
+function commitStaged(
   outDir: string,
-  files: ReadonlyArray<{ path: string; contents: string | Uint8Array }>,
+  staging: string,
   manifest: Manifest,
+  changedAll: ReadonlyArray<{ path: string; staged: string }>,
+  produced: ReadonlySet<string>,
+  previous: readonly ManifestEntry[],
   hooks: WriteHooks,
   fs: Required<NonNullable<WriteHooks['fs']>>,
   working: (path: string) => void,
 ): WriteResult {
-  // Read before the stale staging folders go: their pending manifests count as earlier builds'.
-  const previous = generatedBefore(outDir);
-  removeStaleStaging(outDir);
-  const staging = join(outDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
-  const fresh = join(staging, 'new');
   const aside = join(staging, 'old');
-  const all = [...files, { path: MANIFEST, contents: manifestText(manifest) }];
-  const changed: Array<{ path: string; staged: string }> = [];
-  try {
-    for (const f of all) {
-      const bytes = bytesOf(f.contents);
-      const target = join(outDir, f.path);
-      if (sameBytes(target, bytes)) continue;
-      const staged = join(fresh, f.path);
-      working(target);
-      fs.mkdirSync(dirname(staged), { recursive: true });
-      fs.writeFileSync(staged, bytes);
-      changed.push({ path: f.path, staged });
-    }
+  const fresh = join(staging, 'new');
+  // Renamed in path order, whatever order the files were rendered in.
+  const changed = [...changedAll].sort((a, b) => byString(a.path, b.path));
+  {
     // The manifest goes last so that an interrupted build never claims files it did not write.
     const manifestChange = changed.find((c) => c.path === MANIFEST);
     const outputs = changed.filter((c) => c.path !== MANIFEST);
 
     // What goes: files the previous manifests listed, no longer produced, as ladderc left them.
-    const produced = new Set(files.map((f) => f.path));
     const removed: string[] = [];
     const kept: string[] = [];
     const skipped: string[] = [];
@@ -615,12 +767,6 @@ function writeLocked(
       throw error;
     }
     return { written: outputs.map((c) => c.path), removed, kept, skipped };
-  } finally {
-    try {
-      fs.rmSync(staging, { recursive: true, force: true });
-    } catch {
-      // hidden; removed by the next build
-    }
   }
 }
 

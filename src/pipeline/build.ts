@@ -6,13 +6,12 @@ import type { Ladder } from '../model.js';
 import type { Options } from '../options.js';
 import { writerFor, type OutputFormat } from '../writers/index.js';
 import { getPath } from '../writers/option-spec.js';
-import type { OutputFile } from '../writers/types.js';
 import { compileSources, emptyStats, type BuildHooks, type BuildStats } from './compile.js';
-import type { CacheCounters, Conflict, Host, WriteResult } from './host.js';
+import type { CacheCounters, CheckSession, Conflict, Host, OutputSink, WriteResult, WriteSession } from './host.js';
 import { linkLadders } from './link.js';
 import { absolute, displayPath } from './paths.js';
-import { buildManifest, checkFindings, manifestOptions, manifestText, MANIFEST, type Manifest } from './plan.js';
-import { renderOutputs, sourceDateEpoch, type WriterResources } from './render.js';
+import { checkFindings, manifestOf, manifestOptions, manifestText, MANIFEST, type Manifest, type ManifestEntry } from './plan.js';
+import { sourceDateEpoch, streamOutputs, type WriterResources } from './render.js';
 
 /** What to do with the files: compile only, compare with out/, or write out/. */
 export type BuildMode = 'compile' | 'check' | 'write';
@@ -34,7 +33,8 @@ export interface BuildOutcome {
   usageErrors: string[];
   sourceCount: number;
   ladders: Ladder[];
-  files: OutputFile[];
+  /** Every file the build produced, as the manifest lists it (path, format, bytes, sha256): the bytes are in out/. */
+  files: ManifestEntry[];
   diagnostics: Diagnostic[];
   manifest?: Manifest;
   /** `check` mode: the stale, missing and unexpected files, as error diagnostics. */
@@ -90,6 +90,8 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   }
 
   const compiled = compileSources(collected.sources, options, hooks);
+  // The source bytes are no longer needed (the models keep their hashes).
+  collected.sources.length = 0;
   const linked = linkLadders(compiled.ladders);
   outcome.ladders = linked.ladders;
   const diagnostics = outcome.diagnostics;
@@ -108,38 +110,49 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   }
 
   const epoch = sourceDateEpoch(linked.ladders, host.env);
-  const rendered = await renderOutputs(linked.ladders, options, hostResources(options, host), { version: host.version(), sourceDateEpoch: epoch }, hooks);
-  for (const d of rendered.diagnostics) diagnostics.push(d);
-  outcome.files = rendered.files;
-  if (failed()) {
-    outcome.stage = 'render';
-    outcome.code = EXIT_SOURCE_ERRORS;
-    return outcome;
-  }
-  const manifest = buildManifest(host.version(), manifestOptions(options), rendered.files);
-  outcome.manifest = manifest;
+  // Each rendered file goes straight to out/'s staging folder (or is compared with out/) and only
+  // its manifest entry is kept: memory stays flat however many ladders there are.
+  const check: CheckSession | undefined = mode === 'check' ? host.openCheck(options.outDir) : undefined;
+  const session: WriteSession | undefined = mode === 'write' ? host.openWrite(options.outDir) : undefined;
+  const sink: OutputSink = (check ?? session)!;
+  try {
+    const rendered = await streamOutputs(linked.ladders, options, hostResources(options, host), { version: host.version(), sourceDateEpoch: epoch }, hooks, (file) => {
+      outcome.files.push(sink.add(file));
+    });
+    for (const d of rendered.diagnostics) diagnostics.push(d);
+    outcome.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (failed()) {
+      outcome.stage = 'render';
+      outcome.code = EXIT_SOURCE_ERRORS;
+      return outcome;
+    }
+    const manifest: Manifest = manifestOf(host.version(), manifestOptions(options), outcome.files);
+    outcome.manifest = manifest;
 
-  if (mode === 'check') {
-    const expected: OutputFile[] = [...rendered.files, { path: MANIFEST, format: 'manifest', contents: manifestText(manifest) }];
-    outcome.findings = checkFindings(host.compareOutputs(options.outDir, expected), outDisplay);
-    outcome.stage = 'checked';
-    outcome.code = outcome.findings.length ? EXIT_SOURCE_ERRORS : EXIT_OK;
-    return outcome;
-  }
+    if (check) {
+      check.add({ path: MANIFEST, format: 'manifest', contents: manifestText(manifest) });
+      outcome.findings = checkFindings(check.finish(), outDisplay);
+      outcome.stage = 'checked';
+      outcome.code = outcome.findings.length ? EXIT_SOURCE_ERRORS : EXIT_OK;
+      return outcome;
+    }
 
-  const conflicts = host.findConflicts(options.outDir, rendered.files);
-  if (conflicts.length) {
-    outcome.conflicts = conflicts;
-    outcome.stage = 'conflicts';
+    const conflicts: Conflict[] = session!.conflicts;
+    if (conflicts.length) {
+      outcome.conflicts = conflicts;
+      outcome.stage = 'conflicts';
+      return outcome;
+    }
+    const write = () => session!.commit(manifest);
+    if (request.guardWrite) {
+      const guarded = await request.guardWrite(write);
+      outcome.written = guarded.result;
+      if (guarded.interrupted) outcome.interrupted = guarded.interrupted;
+    } else outcome.written = write();
+    cache?.prune();
+    outcome.stage = 'written';
     return outcome;
+  } finally {
+    session?.abort();
   }
-  const write = () => host.writeOutputs(options.outDir, rendered.files, manifest);
-  if (request.guardWrite) {
-    const guarded = await request.guardWrite(write);
-    outcome.written = guarded.result;
-    if (guarded.interrupted) outcome.interrupted = guarded.interrupted;
-  } else outcome.written = write();
-  cache?.prune();
-  outcome.stage = 'written';
-  return outcome;
 }

@@ -79,9 +79,9 @@ function parseReadResult(payload: string): ReadResult | undefined {
 }
 
 /**
- * Reads one source through the cache. A miss stores the result; both paths hand back a fresh
- * object parsed from the same JSON, so a cached build cannot differ from an uncached one (JSON drops
- * `undefined` fields either way).
+ * Reads one source through the cache. A miss stores the result; with a cache both paths hand back
+ * a fresh object parsed from the same JSON, so a cached build cannot differ from a rebuild from the
+ * cache (JSON drops `undefined` fields either way; digests and writers never see the difference).
  */
 export function compileSource(source: SourceInput, sourceOptions: SourceOptions | undefined, hooks: BuildHooks = {}): ReadResult {
   const { stats, cache } = hooks;
@@ -95,8 +95,11 @@ export function compileSource(source: SourceInput, sourceOptions: SourceOptions 
     }
   }
   if (stats) stats.parsed += 1;
-  const payload = JSON.stringify(readSource(source.bytes, source.path, sourceOptions ?? {}));
-  cache?.put('read', key, payload);
+  const result = readSource(source.bytes, source.path, sourceOptions ?? {});
+  // Without a cache the model never leaves the process: no JSON round trip.
+  if (!cache) return result;
+  const payload = JSON.stringify(result);
+  cache.put('read', key, payload);
   return JSON.parse(payload) as ReadResult;
 }
 

@@ -3,7 +3,7 @@
 // The pipeline itself does no I/O.
 
 import type { SourceInput } from './compile.js';
-import type { Manifest, StaleReport } from './plan.js';
+import type { Manifest, ManifestEntry, StaleReport } from './plan.js';
 import type { OutputFile, TemplateFile } from '../writers/types.js';
 
 export interface ContentCache {
@@ -62,7 +62,27 @@ export interface Host {
   asset(specifier: string): Uint8Array;
   /** The build cache in `dir`; read-only serves hits and stores nothing. */
   cache(dir: string, readOnly: boolean): ContentCache & { prune(): void; readonly counters?: CacheCounters };
-  compareOutputs(outDir: string, files: readonly OutputFile[]): StaleReport;
-  findConflicts(outDir: string, files: readonly OutputFile[]): Conflict[];
-  writeOutputs(outDir: string, files: readonly OutputFile[], manifest: Manifest): WriteResult;
+  /** `--check`: files are compared with out/ one at a time as they are rendered, then forgotten. */
+  openCheck(outDir: string): CheckSession;
+  /** A write into out/: files are staged one at a time as they are rendered, then committed at once. */
+  openWrite(outDir: string): WriteSession;
+}
+
+/** Where a build hands each rendered file; it keeps the file's manifest entry, not its bytes. */
+export interface OutputSink {
+  add(file: OutputFile): ManifestEntry;
+}
+
+export interface CheckSession extends OutputSink {
+  /** After the last file (the manifest included): what is stale, missing, unexpected. */
+  finish(): StaleReport;
+}
+
+export interface WriteSession extends OutputSink {
+  /** Files in the way (a person's file, a folder where a file goes): the build must not commit. */
+  readonly conflicts: Conflict[];
+  /** Renames the staged files into out/ (the manifest last). */
+  commit(manifest: Manifest): WriteResult;
+  /** Drops what was staged and releases out/ (idempotent; also after commit). */
+  abort(): void;
 }

@@ -47,6 +47,11 @@ export function buildManifest(version: string, options: Record<string, unknown>,
   return { ladderc: version, options, files: entries };
 }
 
+/** The manifest from the entries a build recorded as it streamed its files. */
+export function manifestOf(version: string, options: Record<string, unknown>, entries: readonly ManifestEntry[]): Manifest {
+  return { ladderc: version, options, files: [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+}
+
 export function manifestText(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

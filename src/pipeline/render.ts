@@ -163,16 +163,34 @@ export async function renderOutputs(
   meta: RenderMeta,
   hooks: BuildHooks = {},
 ): Promise<RenderResult> {
+  const files: OutputFile[] = [];
+  const { diagnostics } = await streamOutputs(ladders, options, resources, meta, hooks, (f) => void files.push(f));
+  files.sort(byPath);
+  return { files, diagnostics };
+}
+
+/**
+ * The same renderings, each file handed to `emit` as soon as its writer returns it (a build writes
+ * or compares it and keeps only its hash): a build never holds more than one rendering's files.
+ * Formats in order; within a format, the ladders in order, then the shared files.
+ */
+export async function streamOutputs(
+  ladders: readonly Ladder[],
+  options: Readonly<Options>,
+  resources: WriterResources,
+  meta: RenderMeta,
+  hooks: BuildHooks,
+  emit: (file: OutputFile) => void,
+): Promise<{ diagnostics: Diagnostic[] }> {
   // Output paths derive from ladder ids: two ladders with one id would overwrite each other.
   const ids = new Set<string>();
   for (const ladder of ladders) {
     if (ids.has(ladder.id)) throw new Error(`renderOutputs: two ladders have the id "${ladder.id}"; give each a unique id`);
     ids.add(ladder.id);
   }
-  const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const collect = (r: RenderResult): void => {
-    for (const f of r.files) files.push(f);
+    for (const f of r.files) emit(f);
     for (const d of r.diagnostics) diagnostics.push(d);
   };
   for (const format of options.formats) {
@@ -182,6 +200,5 @@ export async function renderOutputs(
     for (const ladder of ladders) collect(await renderLadder(writer, ladder, hooks));
     collect(await renderShared(writer, ladders, hooks));
   }
-  files.sort(byPath);
-  return { files, diagnostics };
+  return { diagnostics };
 }
