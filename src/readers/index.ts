@@ -8,6 +8,7 @@ import type { SourceOptions } from '../options.js';
 import { decodeSource } from '../text/decode.js';
 import { titleFromFileName } from '../text/file-title.js';
 import { slugify } from '../text/slug.js';
+import { coverageOf } from './coverage.js';
 import { finalizeLadder } from './finalize.js';
 import { detectFormat, readerFor } from './registry.js';
 
@@ -82,6 +83,7 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
     tracks: finalized.tracks,
   };
   if (finalized.description) ladder.description = finalized.description;
+  ladder.source.coverage = coverageOf(ladder, decoded.text, format).share;
   mapPositions(ladder, (p) => decoded.toSource(p));
   return { ladder, diagnostics: sortDiagnostics(diagnostics.list) };
 }
