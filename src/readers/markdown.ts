@@ -81,8 +81,27 @@ export function readMarkdownTree(input: ReaderInput, tree: Root): DraftLadder {
   if (!titleSection) titleFromContent(top, ladder, ctx);
 
   ladder.tracks = assembleTracks(fragments, baselines, { ctx, titleSection, documentTitle: ladder.title, fileTitle: titleFromFileName(input.file) });
+  if (ladder.tracks.length) keepIntroductions(titleSection ?? top, ladder, ctx);
   reportSkipped(top, ctx);
   return ladder;
+}
+
+/**
+ * Introductions: sections right under the ladder's title, before the first one that holds levels,
+ * with only prose in them ("## How to read this", "## When do I get promoted?"), introduce the
+ * ladder. Their text joins its description, each led by its heading, rather than being lost.
+ */
+function keepIntroductions(home: Section, ladder: DraftLadder, ctx: ReadContext): void {
+  const kept: string[] = [];
+  for (const child of home.children) {
+    if (subtreeUsed(child, ctx)) break;
+    if (child.children.length || child.blocks.length === 0 || !child.blocks.every((b) => isTextBlock(b) && b.type !== 'table')) continue;
+    kept.push([child.title, ...child.blocks.map((b) => blockLines(b).join('\n'))].join('\n\n'));
+    ctx.used.add(child);
+    for (const b of child.blocks) ctx.used.add(b);
+    ctx.input.diagnostics.info('introduction', `"${child.title}" is prose about the ladder, in no level: its text is kept in the ladder's description`, child.position);
+  }
+  if (kept.length) ladder.description = [ladder.description, ...kept].filter(Boolean).join('\n\n');
 }
 
 /**
