@@ -3,12 +3,12 @@
 //
 // Words are runs of letters, compared case-insensitively; digits and punctuation are not words.
 // The source's words are those of its text once markup is set aside: HTML tags, comments, script
-// and style blocks, link and image targets, bare URLs, and in YAML data the keys and the values of
-// identifier keys (`id`, `uuid`, `key`, `…_id`), which name things and are never text. A model
+// and style blocks, link and image targets, bare URLs, and YAML comments and keys. A model
 // word counts once per occurrence in the source at most (a multiset intersection), so a reader that
 // repeats text (a statement kept as text and as a summary) cannot raise its coverage. A line the
 // source repeats word for word (a scraped page's menu, a paragraph shown in two tabs) counts once:
-// keeping it once loses nothing.
+// keeping it once loses nothing. Words a reader read as references (ids, a level named to place an
+// entry) count as kept.
 
 import type { Ladder } from '../model.js';
 
@@ -35,14 +35,17 @@ const MARKUP: readonly RegExp[] = [
   /\bwww\.[^\s)>\]]+/gi,
 ];
 
-// YAML: "key:" starts a mapping entry; identifier keys' values name things (ids, UUIDs, sheet keys).
-const YAML_KEY = /^(\s*(?:-\s+)?)([\w.-]+)\s*:(?=\s|$)/gm;
-const YAML_ID_VALUE = /^(\s*(?:-\s+)?)(?:id|uuid|guid|key|[\w-]+_id|[\w-]+Id)\s*:.*$/gm;
+// YAML: comments and "key:" (in block and flow mappings) are markup. Ids and references are set
+// aside by the reader that reads them (DraftLadder.references).
+const YAML_COMMENT = /(^|\s)#.*$/gm;
+const YAML_KEY = /(^\s*(?:-\s+)?|[{,]\s*)([\w.-]+)\s*:(?=\s|$)/gm;
 
 /** The text a source's words are counted in: its content with markup set aside. */
 export function sourceText(text: string, format: string): string {
   let out = text;
-  if (format === 'yaml-data' || format === 'front-matter') out = out.replace(YAML_ID_VALUE, '$1').replace(YAML_KEY, '$1');
+  if (format === 'yaml-data' || format === 'front-matter') {
+    out = out.replace(YAML_COMMENT, '$1').replace(YAML_KEY, '$1');
+  }
   for (const re of MARKUP) out = out.replace(re, ' ');
   return out;
 }
@@ -85,7 +88,7 @@ export interface Coverage {
   share: number;
 }
 
-export function coverageOf(ladder: Pick<Ladder, 'title' | 'description' | 'tracks'>, text: string, format: string): Coverage {
+export function coverageOf(ladder: Pick<Ladder, 'title' | 'description' | 'tracks'>, text: string, format: string, references: readonly string[] = []): Coverage {
   const source = new Map<string, number>();
   const seen = new Set<string>();
   for (const line of sourceText(text, format).split('\n')) {
@@ -95,7 +98,7 @@ export function coverageOf(ladder: Pick<Ladder, 'title' | 'description' | 'track
     countWords(line, source);
   }
   const model = new Map<string, number>();
-  for (const run of modelText(ladder)) countWords(run, model);
+  for (const run of [...modelText(ladder), ...references]) countWords(run, model);
   let sourceWords = 0;
   let keptWords = 0;
   for (const [word, n] of source) {

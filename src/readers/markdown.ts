@@ -31,7 +31,9 @@ export function readMarkdownTree(input: ReaderInput, tree: Root): DraftLadder {
 
   const titleSection = findTitleSection(top);
   if (titleSection) {
-    ladder.title = titleSection.title;
+    // A heading left empty ("# {{ page.title }}" once its directive is dropped): the front matter's title.
+    const title = titleSection.title || frontMatterTitle(input.text);
+    if (title) ladder.title = title;
     const description = ladderDescription(titleSection, ctx);
     if (description) ladder.description = description;
   } else {

@@ -28,9 +28,14 @@ describe('coverageOf', () => {
     const words = sourceText('<p class="lead">Hi <a href="https://x.example/a">there</a></p><!-- note --><script>var x</script> [see](https://y.example/b) www.z.example', 'html-table');
     expect(words.match(/\p{L}+/gu)).toEqual(['Hi', 'there', 'see']);
   });
-  it('sets YAML keys and identifier values aside', () => {
-    const words = sourceText('levels:\n  - id: lvl-one\n    name: Junior\n    sheet_id: abc\n', 'yaml-data');
-    expect(words.match(/\p{L}+/gu)).toEqual(['Junior']);
+  it('sets YAML comments and keys aside, in block and flow mappings', () => {
+    const words = sourceText('# export\nlevels:\n  - name: Junior\n  - { name: Senior, rank: top }\n', 'yaml-data');
+    expect(words.match(/\p{L}+/gu)).toEqual(['Junior', 'Senior', 'top']);
+  });
+  it('counts the words a reader read as references as kept', () => {
+    const c = coverageOf({ title: 'x', tracks: [] }, 'Entry for a1b2 Junior', 'text', ['a1b2 Junior']);
+    // "Entry" and "for" are lost; "a", "b" and "Junior" were references.
+    expect(c).toEqual({ sourceWords: 5, keptWords: 3, share: 0.6 });
   });
   it('is 1 for a source without words', () => {
     expect(coverageOf({ title: 'x', tracks: [] }, '123 --- 456', 'text').share).toBe(1);
