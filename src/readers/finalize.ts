@@ -9,6 +9,7 @@ import { cleanInline, cleanText, isNotApplicable } from '../text/plain.js';
 import { IdAllocator, slugify } from '../text/slug.js';
 import { splitSentences, splitStatements } from '../text/statements.js';
 import type { DraftCell, DraftCompetency, DraftLadder, DraftLevel, DraftTrack } from './draft.js';
+import { codeNumber, romanSuffix, seniorityRank } from './lexicon.js';
 
 export interface FinalizedLadder {
   title?: string;
@@ -95,8 +96,7 @@ function levelOrder(levels: readonly DraftLevel[], diagnostics: Diagnostics): nu
     return { code: l.code ?? parsed.code, title: l.title ?? parsed.title ?? l.label };
   });
   const numbers = labels.map(({ code, title }) => {
-    const m = code ? /(\d+)/.exec(code) : null;
-    return m ? Number(m[1]) : romanSuffix(title);
+    return (code ? codeNumber(code) : undefined) ?? romanSuffix(title);
   });
   const ranks = labels.map(({ title }) => seniorityRank(title));
   if (levels.length > 1 && (falls(numbers) || (levels.length > 2 && falls(ranks)))) {
@@ -104,33 +104,6 @@ function levelOrder(levels: readonly DraftLevel[], diagnostics: Diagnostics): nu
     order.reverse();
   }
   return order;
-}
-
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8 };
-
-/** "Software Engineer III" → 3. */
-function romanSuffix(title: string): number | undefined {
-  const m = /\s([IVX]{1,4})$/.exec(title.trim());
-  return m ? ROMAN[m[1]!.toLowerCase()] : undefined;
-}
-
-const BASE_RANK = 2;
-const SENIORITY: ReadonlyArray<[RegExp, number]> = [
-  [/\b(intern|apprentice|trainee)\b/i, 0],
-  [/\b(junior|jr|associate|entry|graduate)\b/i, 1],
-  [/\b(mid|intermediate)\b/i, BASE_RANK],
-  [/\b(senior|sr)\b/i, 3],
-  [/\bstaff\b/i, 4],
-  [/\bprincipal\b/i, 5],
-  [/\b(distinguished|fellow)\b/i, 6],
-];
-
-/** The highest seniority word in a title ("Senior Staff" ranks above "Staff"), else the base rank. */
-function seniorityRank(title: string): number {
-  const found = SENIORITY.filter(([re]) => re.test(title)).map(([, rank]) => rank);
-  if (!found.length) return BASE_RANK;
-  const top = Math.max(...found);
-  return top > 3 && found.includes(3) ? top + 0.5 : top;
 }
 
 function finalizeLevel(draft: DraftLevel, ordinal: number, ids: IdAllocator, diagnostics: Diagnostics): Level {

@@ -35,9 +35,10 @@ import { splitSentences } from '../text/statements.js';
 import { namesARole } from './markdown/level-words.js';
 import type { DraftCell, DraftCompetency, DraftLadder, DraftLevel, DraftTrack } from './draft.js';
 import type { ReaderInput } from './types.js';
+import { BREADCRUMB, COUNT_PHRASE, IMPLICIT_COMPETENCY, LABELLED_LINE, PAGE_STAMP, UI_SENTENCE } from './lexicon.js';
 
 /** Name of the one competency that holds level content no competency names. */
-export const IMPLICIT_COMPETENCY = 'Expectations';
+export { IMPLICIT_COMPETENCY };
 
 /** A paragraph and how its characters map back to the text (for positions). */
 interface Paragraph {
@@ -334,15 +335,9 @@ function isBareSequence(text: string, labels: readonly SequenceLabel[]): boolean
 // ---------------------------------------------------------------------------------------------
 // Line shapes
 
-// Imperative, base-form UI verbs ("Pick a level", "Read more", "Back to top"). Ladder statements
-// use the third person ("Selects", "Reads"), so base forms at a sentence start are page chrome.
-const UI_SENTENCE =
-  /^(?:(?:showing|displaying|pick|choose|select|click|tap|press|view|see|skip|jump|subscribe|download|print|expand|collapse|scroll|toggle|share|filter|sort|search|browse)\b|(?:read|learn|show|see|load|view)\s+(?:more|all|less)\b|(?:back|go|return)\s+to\b|(?:sign|log)\s+(?:in|up|out)\b)/i;
-// "6 leveled profiles", "12 results", "3 of 6": a count of things on the page.
-const COUNT_PHRASE = /^\d+(?:\s+of\s+\d+)?(?:\s+[\p{L}-]+){0,3}$/u;
+// Imperative, base-form UI verbs (UI_SENTENCE): ladder statements use the third person
+// ("Selects", "Reads"), so base forms at a sentence start are page chrome.
 const BOILERPLATE_MAX_WORDS = 20;
-// "Home › Careers › Engineering": two or more breadcrumb separators.
-const BREADCRUMB = /\S\s+[>»›]\s+\S.*\s+[>»›]\s+\S/u;
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -591,7 +586,7 @@ function roleOf(p: Paragraph, context: Context, heading: KnownLevel | undefined)
     return { role: 'content', level: lead.level, text, led: text === p.text };
   }
   // "Last updated 3 March 2026", "© 2026 Acme": a page stamp, not the content of the level above.
-  const stamp = isNumberedLine(p.text) && /\b(?:updated|edited|modified|published|copyright)\b|©/i.test(p.text);
+  const stamp = isNumberedLine(p.text) && PAGE_STAMP.test(p.text);
   if (heading && !stamp) return { role: 'content', level: heading, text: p.text };
   if (isNumberedLine(p.text)) return { role: 'skip', reason: `"${p.text}" is a date, count or version line` };
   return isShortLine(p.text) ? { role: 'short' } : { role: 'prose' };
@@ -792,8 +787,6 @@ export function readText(input: ReaderInput): DraftLadder {
   });
   return draft;
 }
-
-const LABELLED_LINE = /^(\p{Lu}[\p{L}\p{N} &/+'’-]{0,40}?):\s+(\S.*)$/su;
 
 /**
  * Level content as competencies: lines led by a label that recurs at two or more levels ("Scope: …",

@@ -1,10 +1,7 @@
 // Splits a level's label as written ("Junior SRE (L1)", "Level 3 - Senior Engineer", "IC3") into title and code.
 
-// A level code: "L1", "IC3", "IC 1", "P6", "M3", "E5", "SE2", "2", "2a", "Level 3".
-const CODE = String.raw`(?:[A-Z]{1,4}[ -]?\d{1,2}[a-z]?|\d{1,2}[a-z]?|(?:Level|LEVEL|Lvl\.?|Grade|GRADE|Band|BAND|Tier|TIER|Step|STEP|Stage|STAGE|Milestone|MILESTONE|Rung)\s*\d{1,2}[a-z]?)`;
-// A code that spans levels ("P1/P2", "IC1–IC2"): only lettered codes, so "1-2 years" stays text.
-const LETTERED = String.raw`[A-Z]{1,4}[ -]?\d{1,2}[a-z]?`;
-const RANGE = String.raw`(?:${LETTERED}\s*[/–-]\s*${LETTERED}|${CODE})`;
+import { CODE_RANGE as RANGE } from '../readers/lexicon.js';
+
 const ONLY_CODE = new RegExp(`^${RANGE}$`);
 const TITLE_THEN_CODE = new RegExp(`^(.+?)\\s*[(\\[]\\s*(${RANGE})\\s*[)\\]]$`);
 const CODE_THEN_TITLE = new RegExp(`^(${RANGE})\\s*(?:[-–—:|.]|\\s)\\s*(.+)$`);

@@ -1,13 +1,8 @@
 // Whether a label names a level: a level code ("IC3", "L1", "Level 0") or a seniority title ("Senior SRE").
 
 import { parseLevelLabel } from '../../text/level-label.js';
+import { FACT_HEADER, GENERIC_CODE_PREFIX, ROMAN_SUFFIX, RUNG_PREFIX, SENIORITY_WORD as SENIORITY, TITLE_HEADER } from '../lexicon.js';
 
-// Seniority words that name rungs of a ladder in most companies. Deliberately no "level" alone
-// ("scope/level" is a header for the competency column) and no words common in competency names.
-const SENIORITY =
-  /\b(?:junior|jr|mid|mid-level|intermediate|senior|sr|staff|principal|lead|distinguished|fellow|associate|entry-level|apprentice|intern|graduate|trainee|manager|director|vp|vice president|cto|cio|ceo|novice|beginner|practitioner|expert|advanced|proficient)\b/i;
-// "OSPO Engineer II": a roman numeral closing a title.
-const ROMAN_SUFFIX = /\s(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$/;
 // Words that name a job: a page titled with one ("Software Engineer (SE)") may describe one level.
 const ROLE_WORDS = 'engineers?|developers?|managers?|designers?|analysts?|architects?|scientists?|administrators?|admins?|sres?|consultants?|specialists?|directors?|leads?|programmers?|testers?|officers?';
 const ROLE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, 'i');
@@ -50,10 +45,8 @@ export function namesARole(label: string): boolean {
 export function levelKey(label: string): string {
   const { code, title } = parseLevelLabel(bare(label));
   // "Level 1", "Grade 1" and "1" are the same rung.
-  return (code ?? title).toLowerCase().replace(/^(?:level|lvl\.?|grade|band|tier|step|stage|milestone|rung)\s*(?=\d)/, '').replace(/[\s_-]+/g, '');
+  return (code ?? title).toLowerCase().replace(RUNG_PREFIX, '').replace(/[\s_-]+/g, '');
 }
-
-const GENERIC_CODE_WORDS = /^(?:level|lvl|grade|band|tier|step|stage|milestone|rung)$/i;
 
 /** "IC" for IC1…IC5: the letters every code shares, when they are more than a generic word. */
 export function sharedCodePrefix(labels: readonly string[]): string | undefined {
@@ -62,7 +55,7 @@ export function sharedCodePrefix(labels: readonly string[]): string | undefined 
     return code ? /^([A-Za-z]{2,})\s*-?\d/.exec(code)?.[1] : undefined;
   });
   const first = prefixes[0];
-  if (!first || GENERIC_CODE_WORDS.test(first)) return undefined;
+  if (!first || GENERIC_CODE_PREFIX.test(first)) return undefined;
   return prefixes.every((p) => p?.toLowerCase() === first.toLowerCase()) ? first : undefined;
 }
 
@@ -91,11 +84,8 @@ export function splitExperience(label: string): { label: string; experience?: st
   return { label: label.slice(0, m.index).trim(), experience: m[1]!.trim() };
 }
 
-/** A column or label that gives a level's title ("Title", "Job title", "Role"). */
-export const TITLE_LABEL = /^(?:job\s+|level\s+)?(?:titles?|names?|roles?|positions?)$/i;
-
-/** A column or label that states a fact about a level ("Experience", "Years", "Salary band"). */
-export const FACT_HEADER = /\b(?:experience|years?|tenure|salary|compensation|pay|band|location|reports\s+to)\b/i;
+/** A column or label that gives a level's title; a fact about a level (the lexicon's rules). */
+export { FACT_HEADER, TITLE_HEADER as TITLE_LABEL };
 
 // "Engineering Manager (equivalent to Senior/Staff IC)": an equivalent written into the heading.
 const EQUIVALENT_NOTE = /\s*[(\[]\s*(?:equivalent|equiv\.?|equals|same\s+as)\s+(?:to\s+)?([^)\]]+)[)\]]\s*$/i;

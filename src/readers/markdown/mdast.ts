@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from '../../model.js';
+import { CHROME_ELEMENTS, CHROME_NAME, CHROME_ROLE } from '../lexicon.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 const htmlParser = unified().use(rehypeParse);
@@ -19,15 +20,15 @@ export function parseMarkdown(text: string): Root {
 }
 
 /** Page chrome around the ladder: navigation, sidebars, footers, and headers without a heading. */
-const CHROME = new Set(['nav', 'aside', 'footer', 'header']);
+const CHROME = CHROME_ELEMENTS;
 
 /** `<div class="footer">`, `<div role="contentinfo">`, `<div id="sidebar">`: chrome by its name. */
 function isChromeByName(element: HastElement): boolean {
   const role = String(element.properties['role'] ?? '');
-  if (/^(?:navigation|contentinfo|banner|complementary)$/i.test(role)) return true;
+  if (CHROME_ROLE.test(role)) return true;
   const classes = element.properties['className'];
   const names = [...(Array.isArray(classes) ? classes.map(String) : []), String(element.properties['id'] ?? '')];
-  return names.some((n) => /^(?:(?:site|page)[-_])?(?:footer|sidebar|navbar|nav|breadcrumbs?|cookie[-_]?(?:banner|notice)?)$/i.test(n));
+  return names.some((n) => CHROME_NAME.test(n));
 }
 
 /** `div class="footer"`: the tag and what names it, for a diagnostic. */

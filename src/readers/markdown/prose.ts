@@ -11,7 +11,9 @@ import type { Section } from './sections.js';
 import type { Baseline } from './tracks.js';
 
 /** The competency that unlabelled prose becomes: levels described in plain paragraphs name none. */
-export const IMPLICIT_COMPETENCY = 'Expectations';
+import { IMPLICIT_COMPETENCY } from '../lexicon.js';
+
+export { IMPLICIT_COMPETENCY };
 
 const BASELINE = /^(?:for\s+)?(?:all|every|each)\s+(?:levels?|engineers?|roles?)\b|\bat\s+(?:all|every)\s+levels?\b/i;
 

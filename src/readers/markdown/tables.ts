@@ -48,7 +48,10 @@ function rawTableFragments(section: Section, ctx: ReadContext): Fragment[] {
   const out: Fragment[] = [];
   for (const block of section.blocks) {
     if (block.type !== 'table') continue;
-    const read = readGfmTable(block, ctx);
+    // A table that is the whole document (pasted CSV, a file holding only a table) is read as a
+    // ladder whatever its labels say, as an HTML page's table is.
+    const standalone = !section.heading && !section.parent && section.children.length === 0 && section.blocks.length === 1;
+    const read = readGfmTable(block, ctx, standalone);
     if (!read) continue;
     ctx.used.add(block);
     for (const table of read.fragments) {
