@@ -11,6 +11,7 @@
 // entry) count as kept.
 
 import type { Ladder } from '../model.js';
+import type { DraftLadder } from './draft.js';
 
 const WORD = /\p{L}[\p{L}\p{M}]*/gu;
 
@@ -107,4 +108,28 @@ export function coverageOf(ladder: Pick<Ladder, 'title' | 'description' | 'track
   }
   const share = sourceWords === 0 ? 1 : Math.floor((keptWords / sourceWords) * 1000) / 1000;
   return { sourceWords, keptWords, share };
+}
+
+/** Every run of text a reader's draft holds, before finalize (to compare two readings of one text). */
+export function draftText(draft: DraftLadder): string[] {
+  const out: string[] = [];
+  if (draft.title) out.push(draft.title);
+  if (draft.description) out.push(draft.description);
+  for (const t of draft.tracks) {
+    out.push(t.name, t.description ?? '', ...(t.notes ?? []));
+    for (const b of t.baseline ?? []) out.push(b.competency, ...b.statements);
+    for (const l of t.levels) out.push(l.label, l.title ?? '', l.code ?? '', l.summary ?? '', ...Object.entries(l.metadata ?? {}).flat());
+    for (const c of t.competencies) {
+      out.push(c.name, c.category ?? '', c.area ?? '', c.description ?? '');
+      for (const cell of c.cells) out.push(cell.text, ...(cell.examples ?? []).flatMap((e) => e.examples));
+    }
+  }
+  return out;
+}
+
+/** How many of the source's words a draft keeps (the measure coverageOf divides). */
+export function draftKeptWords(draft: DraftLadder, text: string, format: string): Coverage {
+  const texts = draftText(draft);
+  const tracks = [{ id: '', name: '', levels: [], competencies: [{ id: '', name: '', expectations: texts.map((t) => ({ level: '', text: t, statements: [] })) }] }];
+  return coverageOf({ title: '', tracks }, text, format, draft.references);
 }
