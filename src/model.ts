@@ -23,6 +23,8 @@ export interface Source {
    * runs of letters, markup and identifiers set aside (src/readers/coverage.ts).
    */
   coverage?: number;
+  /** Other sources joined into this ladder (pages of one level each, src/pipeline/link.ts), in level order. */
+  joined?: string[];
 }
 
 export interface Ladder {
