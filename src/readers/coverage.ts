@@ -110,13 +110,15 @@ export function coverageOf(ladder: Pick<Ladder, 'title' | 'description' | 'track
   return { sourceWords, keptWords, share };
 }
 
-/** Every run of text a reader's draft holds, before finalize (to compare two readings of one text). */
+/**
+ * The runs of text a reader's draft places in its levels and competencies, before finalize: what
+ * two readings of one text are compared by (with the track's notes and baseline). Titles and
+ * descriptions are left out, since a reading that understood nothing could keep every word there.
+ */
 export function draftText(draft: DraftLadder): string[] {
   const out: string[] = [];
-  if (draft.title) out.push(draft.title);
-  if (draft.description) out.push(draft.description);
   for (const t of draft.tracks) {
-    out.push(t.name, t.description ?? '', ...(t.notes ?? []));
+    out.push(...(t.notes ?? []));
     for (const b of t.baseline ?? []) out.push(b.competency, ...b.statements);
     for (const l of t.levels) out.push(l.label, l.title ?? '', l.code ?? '', l.summary ?? '', ...Object.entries(l.metadata ?? {}).flat());
     for (const c of t.competencies) {

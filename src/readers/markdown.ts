@@ -14,10 +14,8 @@ import { reportSkipped, subtreeUsed } from './markdown/skipped.js';
 import { holdsTable, tableFragments } from './markdown/tables.js';
 import { assembleTracks, type Baseline } from './markdown/tracks.js';
 import type { ReaderInput } from './types.js';
-import { Diagnostics } from '../diagnostics.js';
-import { draftKeptWords } from './coverage.js';
 import { buildOutline } from './sections/outline.js';
-import { readOutline } from './sections/read.js';
+import { chooseReading } from './sections/read.js';
 import type { Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Position } from '../model.js';
 import { titleFromFileName } from '../text/file-title.js';
@@ -29,29 +27,14 @@ export function readMarkdown(input: ReaderInput): DraftLadder {
 /**
  * A document already parsed into a Markdown tree (Markdown, an HTML page, a pasted table). Two
  * readings are made: by fragments (tables, runs of level headings, runs of competency headings)
- * and by the roles of the outline's sections (src/readers/sections/). The outline's is kept when
- * the fragments find no track, or lose half of the text where the outline keeps a quarter of its
- * words more: of two readings of one text, the one that accounts for more of it is the better one.
+ * and by the roles of the outline's sections (src/readers/sections/); chooseReading keeps the
+ * outline's when the fragments find no track or clearly less of the text: of two readings of one
+ * text, the one that accounts for more of it is the better one.
  */
 export function readMarkdownTree(input: ReaderInput, tree: Root): DraftLadder {
-  const fragmentDiagnostics = new Diagnostics(input.file);
-  const byFragments = readByFragments({ ...input, diagnostics: fragmentDiagnostics }, tree);
-  const outlineDiagnostics = new Diagnostics(input.file);
   const doc = buildOutline(tree);
   const title = frontMatterTitle(input.text) ?? (doc.children.length === 1 && doc.children[0]!.kind === 'heading' ? doc.children[0]!.title || undefined : undefined);
-  const byOutline = readOutline(doc, title, outlineDiagnostics);
-  if (byOutline && byOutline.ladder.tracks.length) {
-    const fragments = draftKeptWords(byFragments, input.text, 'prose');
-    const outline = draftKeptWords(byOutline.ladder, input.text, 'prose');
-    const lost = fragments.keptWords < fragments.sourceWords * 0.75;
-    if (byFragments.tracks.length === 0 || (lost && outline.keptWords >= fragments.keptWords + fragments.sourceWords / 10)) {
-      byOutline.report();
-      input.diagnostics.pushAll(outlineDiagnostics.list);
-      return byOutline.ladder;
-    }
-  }
-  input.diagnostics.pushAll(fragmentDiagnostics.list);
-  return byFragments;
+  return chooseReading(input.text, input.file, input.diagnostics, (diagnostics) => readByFragments({ ...input, diagnostics }, tree), doc, title);
 }
 
 function readByFragments(input: ReaderInput, tree: Root): DraftLadder {

@@ -1,7 +1,8 @@
 // From an outline and its roles to a draft ladder, and an account of every block it did not use:
 // chrome is an info, text a warning that names it and where it is.
 
-import type { Diagnostics } from '../../diagnostics.js';
+import { Diagnostics as DiagnosticsList, type Diagnostics } from '../../diagnostics.js';
+import { draftKeptWords } from '../coverage.js';
 import type { Position } from '../../model.js';
 import { codeNumber, IMPLICIT_COMPETENCY, SENIORITY_WORD } from '../lexicon.js';
 import { levelKey } from '../markdown/level-words.js';
@@ -96,7 +97,7 @@ function readLevels(run: LevelRun, trackName: string, ctx: Ctx): DraftTrack {
     const level = levelOf(section.title, section.position);
     const kids = effectiveChildren(section);
     // A block quote opening the level is its summary; with sub-sections, so is its prose.
-    const quote = section.blocks.find((b) => b.kind === 'quote');
+    const quote = section.blocks[0]?.kind === 'quote' ? section.blocks[0] : undefined;
     const summary = [...(quote ? take(section, ctx, (b) => b === quote) : []), ...(kids.length ? take(section, ctx, (b) => b.kind === 'paragraph') : [])];
     if (summary.length) level.summary = summary.join(' ');
     const own = take(section, ctx);
@@ -270,4 +271,36 @@ function reportLeftOut(doc: Outline, ctx: Ctx): void {
       ctx.diagnostics.warn('empty-section', `"${s.title}" holds no ladder content; nothing is made from it`, s.position, 'write the levels under this heading, or remove the heading');
     }
   }
+}
+
+/**
+ * Of two readings of one text, keeps the outline's when the primary reading finds no track, or
+ * places less than 60% of the words in levels and competencies where the outline places a quarter
+ * of them more (draftKeptWords); the kept reading's
+ * diagnostics go to `diagnostics`. `read` makes the primary reading with the diagnostics it is given.
+ */
+export function chooseReading(
+  text: string,
+  file: string,
+  diagnostics: Diagnostics,
+  read: (diagnostics: Diagnostics) => DraftLadder,
+  doc: Outline,
+  title: string | undefined,
+): DraftLadder {
+  const primaryDiagnostics = new DiagnosticsList(file);
+  const primary = read(primaryDiagnostics);
+  const outlineDiagnostics = new DiagnosticsList(file);
+  const byOutline = readOutline(doc, title, outlineDiagnostics);
+  if (byOutline && byOutline.ladder.tracks.length) {
+    const kept = draftKeptWords(primary, text, 'prose');
+    const outline = draftKeptWords(byOutline.ladder, text, 'prose');
+    const lost = kept.keptWords < kept.sourceWords * 0.6;
+    if (primary.tracks.length === 0 || (lost && outline.keptWords >= kept.keptWords + kept.sourceWords / 4)) {
+      byOutline.report();
+      diagnostics.pushAll(outlineDiagnostics.list);
+      return byOutline.ladder;
+    }
+  }
+  diagnostics.pushAll(primaryDiagnostics.list);
+  return primary;
 }
