@@ -264,7 +264,7 @@ function reportLeftOut(doc: Outline, ctx: Ctx): void {
         if (b.node.type === 'paragraph') ctx.diagnostics.info('separator', `ignored a separator line${under}: it holds no words`, b.position);
         continue;
       }
-      if (b.kind === 'chrome') ctx.diagnostics.info('skipped-content', `skipped ${b.node.type === 'html' ? 'an HTML block' : 'a line or list of links'}${under}: page chrome, not ladder content`, b.position);
+      if (b.kind === 'chrome') ctx.diagnostics.info('skipped-content', `skipped ${b.node.type === 'html' ? 'a line of markup or navigation' : 'a line or list of links'}${under}: page chrome, not ladder content`, b.position);
       else ctx.diagnostics.warn('skipped-content', `skipped a ${b.kind === 'paragraph' ? 'paragraph' : b.kind}${under}: its text is in no level or competency`, b.position, 'move it under a level or competency heading, or remove it');
     }
     if (s !== doc && !ctx.used.has(s) && s.blocks.length === 0 && s.children.length === 0) {
