@@ -9,7 +9,7 @@ import { cleanInline, cleanText, isNotApplicable } from '../text/plain.js';
 import { IdAllocator, slugify } from '../text/slug.js';
 import { splitSentences, splitStatements } from '../text/statements.js';
 import type { DraftCell, DraftCompetency, DraftLadder, DraftLevel, DraftTrack } from './draft.js';
-import { codeNumber, romanSuffix, seniorityRank } from './lexicon.js';
+import { codeNumber, IMPLICIT_COMPETENCY, romanSuffix, seniorityRank } from './lexicon.js';
 
 export interface FinalizedLadder {
   title?: string;
@@ -144,7 +144,7 @@ function mergeDuplicateRows(rows: readonly DraftCompetency[], diagnostics: Diagn
   const byKey = new Map<string, DraftCompetency>();
   const out: DraftCompetency[] = [];
   for (const raw of rows) {
-    const row: DraftCompetency = { ...raw, name: cleanInline(raw.name) || 'Expectations', cells: [...raw.cells] };
+    const row: DraftCompetency = { ...raw, name: cleanInline(raw.name) || IMPLICIT_COMPETENCY, cells: [...raw.cells] };
     if (raw.category !== undefined) {
       const category = cleanInline(raw.category);
       if (category) row.category = category;

@@ -26,10 +26,10 @@ export interface TableContext {
  * Every top-level table of `html` (a document or fragment) that holds a ladder, as fragments.
  * `start` is where `html` begins in the source, so that positions are source positions.
  */
-export function readHtmlTables(html: string, start: Position, input: ReaderInput): TableFragment[] {
+export function readHtmlTables(html: string, start: Position, input: ReaderInput, standalone = true): TableFragment[] {
   const context = tableContext(start, input);
   const fragments: TableFragment[] = [];
-  for (const table of outerTables(parseHtml(html))) fragments.push(...readTableElement(table, context));
+  for (const table of outerTables(parseHtml(html))) fragments.push(...readTableElement(table, context, standalone));
   return fragments;
 }
 
@@ -83,10 +83,11 @@ export function outerTables(node: Root | Element): Element[] {
 
 /**
  * Reads one `<table>`: one fragment, or one per section when rows spanning the whole table split
- * its levels into sections; none (with a warning) when it holds no level.
+ * its levels into sections; none when it holds no level (with a warning when it is `standalone`,
+ * the content of an HTML page rather than a table among Markdown prose).
  */
-export function readTableElement(table: Element, context: TableContext): TableFragment[] {
-  const grid = gridFromHtml(table, context.toSource);
+export function readTableElement(table: Element, context: TableContext, standalone = true): TableFragment[] {
+  const grid = gridFromHtml(table, context.toSource, standalone);
   const gridContext = context.orientation ? { diagnostics: context.diagnostics, orientation: context.orientation } : { diagnostics: context.diagnostics };
   return readGrid(grid, gridContext)?.fragments ?? [];
 }

@@ -68,18 +68,42 @@ function readTracks(list: readonly Block[], title: string | undefined, input: Re
   const context = tableContext({ line: 1, column: 1 }, input);
   const tracks = new Map<string, DraftTrack>();
   let heading: HeadingBlock | undefined;
+  // The open headings, outermost first: a table named by its heading belongs to the one above.
+  const open: HeadingBlock[] = [];
   let paragraphs: string[] = [];
   for (const block of list) {
     if (block.kind === 'heading') {
       heading = block;
+      while (open.length && open[open.length - 1]!.depth >= block.depth) open.pop();
+      open.push(block);
       paragraphs = [];
     } else if (block.kind === 'paragraph') paragraphs.push(block.text);
     else if (block.kind === 'table') {
-      for (const fragment of readTableElement(block.element, context)) addFragment(fragment, { heading, paragraphs, title }, tracks, input);
+      for (const fragment of readTableElement(block.element, context)) {
+        const named = heading ? nameUnnamedRows(fragment, heading, paragraphs) : undefined;
+        const around = named ? { heading: open[open.length - 2], paragraphs: [], title } : { heading, paragraphs, title };
+        addFragment(named ?? fragment, around, tracks, input);
+      }
       paragraphs = [];
     }
   }
   return [...tracks.values()];
+}
+
+/**
+ * A table whose rows carry no name (every column a level) describes the competency its heading
+ * names, and the paragraphs under the heading describe it — as in Markdown.
+ */
+function nameUnnamedRows(fragment: TableFragment, heading: HeadingBlock, paragraphs: readonly string[]): TableFragment | undefined {
+  if (!heading.text || !fragment.competencies.some((c) => c.name.trim() === '')) return undefined;
+  const description = paragraphs.filter(Boolean).join('\n');
+  const competencies = fragment.competencies.map((c) => {
+    if (c.name.trim() !== '') return c;
+    const named: DraftCompetency = { ...c, name: heading.text };
+    if (description && !named.description) named.description = description;
+    return named;
+  });
+  return { ...fragment, competencies };
 }
 
 /**

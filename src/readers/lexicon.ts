@@ -55,6 +55,15 @@ export function seniorityRank(title: string): number {
   return top > 3 && found.includes(3) ? top + 0.5 : top;
 }
 
+/** The words that name a job ("Software Engineer (SE)"): a page titled with one may describe one level. */
+const ROLE_WORDS = 'engineers?|developers?|managers?|designers?|analysts?|architects?|scientists?|administrators?|admins?|sres?|consultants?|specialists?|directors?|leads?|programmers?|testers?|officers?';
+
+/** ROLE_WORD: a word that names a job anywhere in a label ("Backend Developer", "SRE"). */
+export const ROLE_WORD = new RegExp(String.raw`\b(?:${ROLE_WORDS})\b`, 'i');
+
+/** NUMBERED_ROLE: a job numbered as a rung ("Engineer 2", "Developer 4"). */
+export const NUMBERED_ROLE = new RegExp(String.raw`\b(?:${ROLE_WORDS})\s+\d{1,2}$`, 'i');
+
 // ---------------------------------------------------------------------------------------------
 // Level codes
 
@@ -114,9 +123,6 @@ export const LEVEL_AXIS = /\b(?:levels?|grades?|bands?|tiers?|ranks?|rungs?|stag
 /** COMPETENCY_AXIS: a corner or header word that names the competency axis ("Skill", "Areas", "Criteria"). */
 export const COMPETENCY_AXIS = /\b(?:skills?|competenc(?:y|ies)|areas?|dimensions?|categor(?:y|ies)|attributes?|topics?|criteria|expectations?|behaviou?rs?|pillars?|traits?)\b/i;
 
-/** LEVEL_COLUMN_HEADER: a whole header saying its column lists the levels ("Level", "Level name", "Grade"). */
-export const LEVEL_COLUMN_HEADER = /^(?:levels?|level\s+name|grades?|bands?|rungs?|tiers?|steps?|stages?)$/i;
-
 /** ROW_DIMENSION: a whole header saying its column names competencies ("Competency", "Skill", "Area / Level"). */
 export const ROW_DIMENSION = /^(?:competenc(?:y|ies)|skills?|areas?|categor(?:y|ies)|dimensions?|attributes?|capabilit(?:y|ies)|criteria|criterion|behaviou?rs?|topics?|pillars?|themes?|sub-?categor(?:y|ies))(?:\s*\/\s*levels?)?$/i;
 
@@ -159,6 +165,12 @@ export const CODE_HEADER = /^(?:grade|level|job|band|role|title|position)\s+code
  */
 export const FACT_HEADER =
   /^(?:(?:typical|minimum|min\.?|maximum|max\.?|required|average|expected)\s+)?(?:(?:years?\s+(?:of\s+)?)?(?:experience|exp\.?)|years?|yrs|yoe|tenure|(?:base\s+)?(?:salary|compensation|pay)(?:\s+(?:bands?|ranges?|grades?|min(?:imum)?|max(?:imum)?|mid(?:point)?))?|(?:pay\s+|salary\s+)?bands?|location|reports\s+to)(?:\s*\([^)]*\))?$/i;
+
+/**
+ * LEVEL_FACT_LABEL: a "Label: value" line or a one-line sub-heading that states a fact about a level
+ * in prose: a FACT_HEADER, a grade, a title or an alias ("Job grade", "Job titles", "Also known as").
+ */
+export const LEVEL_FACT_LABEL = new RegExp(String.raw`${FACT_HEADER.source}|^(?:(?:job\s+|pay\s+)?grades?|(?:job\s+)?titles?|also\s+known\s+as|aka)$`, 'i');
 
 /**
  * NUMERIC_FACT: a cell that is a number or a range of numbers, with an optional currency or unit

@@ -17,9 +17,11 @@ import {
   LABELLED_LINE,
   LEVEL_AXIS,
   LEVEL_CODE,
-  LEVEL_COLUMN_HEADER,
+  LEVEL_FACT_LABEL,
   NOT_A_LEVEL_HEADER,
+  NUMBERED_ROLE,
   NUMERIC_FACT,
+  ROLE_WORD,
   PAGE_STAMP,
   ROMAN_SUFFIX,
   romanSuffix,
@@ -89,6 +91,17 @@ describe('LEVEL_CODE', () => {
   });
 });
 
+describe('role words', () => {
+  it('finds a job in a label, and a job numbered as a rung', () => {
+    expect(ROLE_WORD.test('Backend Developer')).toBe(true);
+    expect(ROLE_WORD.test('SREs')).toBe(true);
+    expect(ROLE_WORD.test('Testing')).toBe(false);
+    expect(NUMBERED_ROLE.test('Engineer 2')).toBe(true);
+    expect(NUMBERED_ROLE.test('Engineer')).toBe(false);
+    expect(NUMBERED_ROLE.test('2 Engineers')).toBe(false);
+  });
+});
+
 describe('Roman numerals', () => {
   it.each([
     ['Software Engineer III', 3],
@@ -114,9 +127,7 @@ describe('axis headers', () => {
     for (const h of ['Skill', 'Competencies', 'Areas', 'Criteria', 'Behaviours']) expect(COMPETENCY_AXIS.test(h), h).toBe(true);
     expect(COMPETENCY_AXIS.test('Level')).toBe(false);
   });
-  it('names a level column and a competency column as a whole header', () => {
-    for (const h of ['Level', 'Level name', 'Grade', 'Tiers']) expect(LEVEL_COLUMN_HEADER.test(h), h).toBe(true);
-    expect(LEVEL_COLUMN_HEADER.test('Level of detail')).toBe(false);
+  it('names a competency column as a whole header', () => {
     for (const h of ['Competency', 'Skills', 'Area / Level', 'Sub-category']) expect(ROW_DIMENSION.test(h), h).toBe(true);
     expect(ROW_DIMENSION.test('Senior Engineer')).toBe(false);
   });
@@ -147,6 +158,13 @@ describe('title, code and fact headers', () => {
   it.each(['Scope', 'Impact', 'Communication', 'Systems Experience and Understanding', 'Customer experience'])('not a fact: %j', (h) => expect(FACT_HEADER.test(h)).toBe(false));
   it.each(['3', '2–4', '5+', '$120,000 - $150,000', '120k', '3 yrs', '80 to 95', '1.5', '90000 EUR'])('numeric fact: %j', (t) => expect(NUMERIC_FACT.test(t)).toBe(true));
   it.each(['Writes code', 'L3', '2 teams or more', 'Q4', ''])('not a numeric fact: %j', (t) => expect(NUMERIC_FACT.test(t)).toBe(false));
+});
+
+describe('LEVEL_FACT_LABEL', () => {
+  it.each(['Experience', 'Typical experience', 'Job grade', 'Grade', 'Job titles', 'Title', 'Also known as', 'AKA', 'Pay band', 'Reports to'])('fact label: %j', (l) =>
+    expect(LEVEL_FACT_LABEL.test(l)).toBe(true),
+  );
+  it.each(['Scope', 'Technical skills', 'Grade expectations', 'Title of the talk'])('not a fact label: %j', (l) => expect(LEVEL_FACT_LABEL.test(l)).toBe(false));
 });
 
 describe('LABELLED_LINE', () => {

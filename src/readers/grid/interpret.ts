@@ -115,17 +115,20 @@ function withoutSheetLabels(slots: Slots, headRows: number | undefined): { slots
 }
 
 /**
- * Leading rows holding one cell over the whole width are the table's title, not a header of
- * competencies or levels ("<tr><th colspan=5>Engineering ladder</th></tr>").
+ * Leading rows holding one text over the whole width are the table's title, not a header of
+ * competencies or levels: one cell spanning the row (`<th colspan=5>Engineering ladder</th>`), or
+ * a first cell followed by blank ones (a sheet's title line copied as CSV, a GFM header row).
  */
 function countTitleRows(slots: Slots): number {
   const w = width(slots);
+  const filled = (row: readonly Slot[]) => distinct(row).filter((s) => s.text.trim() !== '');
   let n = 0;
   while (n < slots.length - 2) {
-    const cells = distinct(slots[n]!);
+    const row = slots[n]!;
+    const cells = filled(row);
     const only = cells.length === 1 ? cells[0]! : undefined;
-    const spansWidth = only !== undefined && slots[n]!.length === w && slots[n]!.every((s) => s === only);
-    if (!spansWidth || slots[n + 1]!.includes(only)) break;
+    const alone = only !== undefined && row[0] === only && (row.length === w || row.every((s) => s === only)) && filled(slots[n + 1]!).length >= 2;
+    if (!alone || slots[n + 1]!.includes(only)) break;
     n += 1;
   }
   return n;
@@ -182,6 +185,9 @@ function cornerHint(corner: string): Orientation | undefined {
   const first = parts[0] ?? '';
   const last = parts.length > 1 ? parts[parts.length - 1]! : '';
   if (LEVEL_AXIS.test(first) && !COMPETENCY_AXIS.test(first)) return 'levels-as-rows';
+  // "Job title | Scope …", "Grade code | …": the rows are named by their titles or codes.
+  // ("Name" alone names anything.)
+  if (parts.length === 1 && ((TITLE_HEADER.test(first) && !/^names?$/i.test(first)) || CODE_HEADER.test(first))) return 'levels-as-rows';
   if (LEVEL_AXIS.test(last) && !COMPETENCY_AXIS.test(last)) return 'levels-as-columns';
   if (COMPETENCY_AXIS.test(first)) return 'levels-as-columns';
   return undefined;
@@ -214,7 +220,7 @@ function isLongTextColumn(body: Slots, column: number): boolean {
 
 /**
  * The first level column: a header that reads as a level, or a column of long texts (expectations,
- * not names). Every header a level: 0 (the rows carry no names). A lone last column of long texts
+ * not names). The first header a level: 0 (the rows carry no names). A lone last column of long texts
  * under a plain header ("Area | Typical expectation") is a name/text table: undefined. Levels with
  * names of the company's own ("Bronze | Silver | Gold"): the columns after a header that says what
  * the rows are ("Competency").
@@ -222,7 +228,10 @@ function isLongTextColumn(body: Slots, column: number): boolean {
 function levelColumnsStart(header: readonly Slot[], body: Slots): number | undefined {
   const texts = header.map(text);
   const w = texts.length;
-  if (w >= 2 && header.every((h, j) => j === 0 || h !== header[j - 1]) && texts.every(looksLikeLevel)) return 0;
+  // No column of names: the first header is a level, so every named column is one ("Junior
+  // Engineer | Engineer | Senior Engineer" keeps "Engineer", which has no seniority word).
+  const separate = header.every((h, j) => j === 0 || h !== header[j - 1]);
+  if (w >= 2 && separate && looksLikeLevel(texts[0]!) && texts.slice(1).some(looksLikeLevel) && texts.every((t) => t !== '')) return 0;
   for (let k = 1; k < w; k += 1) {
     if (header[k] === header[k - 1]) continue;
     if (looksLikeLevel(texts[k]!)) return rowNamesEnd(texts.map((t) => ({ text: t })), k);
@@ -239,7 +248,10 @@ function describeAxes(slots: Slots, headerRows: number): Axes {
   const header = slots[headerRows - 1] ?? [];
   const body = slots.slice(headerRows);
   const firstLevelColumn = levelColumnsStart(Array.from({ length: width(slots) }, (_, c) => header[c]), body);
-  const corner = distinct(slots.slice(0, headerRows).map((row) => row[0]))
+  // The corner names the axes; beside group columns ("Track | Level | …") the header of the
+  // level label column does.
+  const cornerColumn = labelColumns > 1 && labelsLevels(text(header[labelColumns - 1])) ? labelColumns - 1 : 0;
+  const corner = distinct(slots.slice(0, headerRows).map((row) => row[cornerColumn]))
     .map((c) => cleanInline(c.text))
     .join(' ');
   return {

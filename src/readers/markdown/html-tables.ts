@@ -55,6 +55,6 @@ function toRun(nodes: Html[], text: string): HtmlTableRun {
 }
 
 /** The tables of one run, read by the HTML table reader (positions already in the source). */
-export function readEmbeddedTables(run: HtmlTableRun, input: ReaderInput): TableFragment[] {
-  return readHtmlTables(run.html, run.start, input);
+export function readEmbeddedTables(run: HtmlTableRun, input: ReaderInput, standalone: boolean): TableFragment[] {
+  return readHtmlTables(run.html, run.start, input, standalone);
 }

@@ -7,6 +7,7 @@ import type { Position } from '../../model.js';
 import type { DraftEquivalent } from '../draft.js';
 import { blockLines, inlineText, isLinkList, itemLines, isLinksOrImagesOnly, positionOf, splitLines, wholeParagraphIs } from './mdast.js';
 import { descendants, type Section } from './sections.js';
+import { LEVEL_FACT_LABEL } from '../lexicon.js';
 
 export interface Entry {
   label: string;
@@ -40,7 +41,7 @@ const NOT_EXPECTATIONS = /\b(?:perks?|bonus(?:es)?|benefits|questions|questionna
 export const NOTE = /^(?:note|nb|n\.b\.|disclaimer)\b/i;
 const EQUIVALENT = /\bequivalents?\b/i;
 // Labels that state a fact about the level rather than an expectation: metadata, not a competency.
-const FACT_LABEL = /^(?:(?:years\s+of\s+|typical\s+|required\s+)?experience|years|tenure|salary|compensation|pay\s+band|band|(?:job\s+|pay\s+)?grade|location|reports\s+to|also\s+known\s+as|aka|job\s+titles?|titles?)$/i;
+const FACT_LABEL = LEVEL_FACT_LABEL;
 
 /** The text of a note on the track: an italic paragraph or a block quote that says "Note: …". */
 export function noteOf(block: RootContent): string | undefined {

@@ -1,13 +1,7 @@
 // Whether a label names a level: a level code ("IC3", "L1", "Level 0") or a seniority title ("Senior SRE").
 
 import { parseLevelLabel } from '../../text/level-label.js';
-import { FACT_HEADER, GENERIC_CODE_PREFIX, ROMAN_SUFFIX, RUNG_PREFIX, SENIORITY_WORD as SENIORITY, TITLE_HEADER } from '../lexicon.js';
-
-// Words that name a job: a page titled with one ("Software Engineer (SE)") may describe one level.
-const ROLE_WORDS = 'engineers?|developers?|managers?|designers?|analysts?|architects?|scientists?|administrators?|admins?|sres?|consultants?|specialists?|directors?|leads?|programmers?|testers?|officers?';
-const ROLE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, 'i');
-// "Engineer 2", "Developer 4": a job numbered as a rung.
-const NUMBERED_ROLE = new RegExp(`\\b(?:${ROLE_WORDS})\\s+\\d{1,2}$`, 'i');
+import { FACT_HEADER, GENERIC_CODE_PREFIX, NUMBERED_ROLE, ROLE_WORD as ROLE, ROMAN_SUFFIX, RUNG_PREFIX, SENIORITY_WORD as SENIORITY, TITLE_HEADER } from '../lexicon.js';
 
 /** The label without the emoji or symbols that decorate it ("🥉 Level 1" → "Level 1"), for recognition. */
 function bare(label: string): string {

@@ -39,6 +39,14 @@ function nameUnnamedRows(fragment: Fragment, ctx: ReadContext): Fragment {
   return { ...fragment, competencies, section: fragment.section.parent ?? fragment.section };
 }
 
+/**
+ * A table that is the whole document (pasted CSV, a file holding only a table) is read as a ladder
+ * whatever its labels say, as an HTML page's table is; a table among prose must show its levels.
+ */
+function isWholeDocument(section: Section, table: readonly RootContent[]): boolean {
+  return !section.heading && !section.parent && section.children.length === 0 && section.blocks.every((b) => table.includes(b));
+}
+
 /** GFM and embedded HTML tables directly under a section. */
 export function tableFragments(section: Section, ctx: ReadContext): Fragment[] {
   return rawTableFragments(section, ctx).map((f) => nameUnnamedRows(f, ctx));
@@ -48,10 +56,7 @@ function rawTableFragments(section: Section, ctx: ReadContext): Fragment[] {
   const out: Fragment[] = [];
   for (const block of section.blocks) {
     if (block.type !== 'table') continue;
-    // A table that is the whole document (pasted CSV, a file holding only a table) is read as a
-    // ladder whatever its labels say, as an HTML page's table is.
-    const standalone = !section.heading && !section.parent && section.children.length === 0 && section.blocks.length === 1;
-    const read = readGfmTable(block, ctx, standalone);
+    const read = readGfmTable(block, ctx, isWholeDocument(section, [block]));
     if (!read) continue;
     ctx.used.add(block);
     for (const table of read.fragments) {
@@ -61,7 +66,7 @@ function rawTableFragments(section: Section, ctx: ReadContext): Fragment[] {
     }
   }
   for (const run of htmlTableRuns(section.blocks, ctx.input.text)) {
-    const tables = readEmbeddedTables(run, ctx.input);
+    const tables = readEmbeddedTables(run, ctx.input, isWholeDocument(section, section.blocks.filter((b) => startOffset(b) >= run.from && startOffset(b) < run.to)));
     // A table without levels stays unused, so that it is reported as skipped.
     if (tables.length === 0) continue;
     const inside = (b: RootContent): boolean => startOffset(b) >= run.from && startOffset(b) < run.to;
