@@ -17,6 +17,10 @@ describe('outline', () => {
       ['label', 'LVL 2 - Practitioner', ['Plans their work.', 'Ships on time.']],
     ]);
   });
+  it('takes "*~*" and an emphasised "*line*" for separators, not text', () => {
+    const doc = outline(['# T', '', '*~*', '', '*line*', '', '_a real note_']);
+    expect(doc.children[0]!.blocks.map((b) => b.kind)).toEqual(['separator', 'separator', 'paragraph']);
+  });
   it('joins a hard-wrapped sentence and closes a pseudo-heading at a separator', () => {
     const doc = outline(['# T', '', '**Senior**', '', 'Leads the design', 'of large systems.', '', '*~*', '', 'After the break.']);
     const [t] = doc.children;

@@ -86,7 +86,9 @@ function blockOf(node: RootContent): Block | undefined {
         return { kind: 'chrome', lines: [], node, position };
       }
       const lines = paragraphLines(node);
-      if (!lines.some((l) => /\p{L}/u.test(l))) return { kind: 'separator', lines: [], node, position };
+      // "*~*", "* * *", or an emphasised word that names a rule ("*line*", "_divider_"): a separator.
+      const named = wholeParagraphIs(node, 'emphasis') && /^(?:line|separator|divider|rule|break)$/i.test(lines.join(' ').trim());
+      if (named || !lines.some((l) => /\p{L}/u.test(l))) return { kind: 'separator', lines: [], node, position };
       return { kind: 'paragraph', lines, node, position };
     }
     case 'list':
