@@ -18,6 +18,13 @@ export interface Source {
   format: SourceFormat;
   /** Lowercase hex SHA-256 of the raw bytes. */
   sha256: string;
+  /**
+   * Share of the source's words the model keeps, 0 to 1 (three decimals, rounded down): words are
+   * runs of letters, markup and identifiers set aside (src/readers/coverage.ts).
+   */
+  coverage?: number;
+  /** Other sources joined into this ladder (pages of one level each, src/pipeline/link.ts), in level order. */
+  joined?: string[];
 }
 
 export interface Ladder {

@@ -9,7 +9,7 @@ import { absolute, displayPath } from '../pipeline/paths.js';
 import type { ParsedArgs } from './args.js';
 import { EXIT_INTERRUPTED, EXIT_USAGE } from './exit-codes.js';
 import { report, type ReporterName } from './report.js';
-import { plural, printer, summary, usageFailure, type CliIo, type WatchTargets } from './io.js';
+import { coverageSummary, plural, printer, summary, usageFailure, type CliIo, type WatchTargets } from './io.js';
 import { createProgress } from './progress.js';
 
 export interface CommandRun {
@@ -107,6 +107,10 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
 
   const mode: BuildMode = args.command === 'check' ? 'compile' : check ? 'check' : 'write';
   const print = printer(io, reporter);
+  const printCoverage = (ladders: Parameters<typeof coverageSummary>[0]) => {
+    const line = reporter === 'human' ? coverageSummary(ladders) : undefined;
+    if (line) io.stderr(`ladderc: ${line}\n`);
+  };
   const progress = createProgress({ write: io.stderr, isTTY: io.isTTY, env: io.env, columns: io.columns ?? 80 });
   const signals = signalGuard();
   const outDisplay = displayPath(options.outDir, options.cwd);
@@ -147,6 +151,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
       case 'compiled':
         print(diagnostics);
         if (reporter === 'human') io.stderr(`ladderc: checked ${plural(outcome.sourceCount, 'source')}: ${summary(diagnostics)}\n`);
+        printCoverage(outcome.ladders);
         return { code: outcome.code, targets };
       case 'sources':
       case 'render':
@@ -186,6 +191,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
           `ladderc: compiled ${plural(outcome.ladders.length, 'ladder')} into ${outDisplay}/ ` +
             `(${plural(outcome.files.length, 'file')}, ${result.written.length} changed, ${result.removed.length} removed): ${summary(diagnostics)}\n`,
         );
+        printCoverage(outcome.ladders);
         if (outcome.interrupted) {
           io.stderr(`ladderc: interrupted (${outcome.interrupted}) after the output was written completely\n`);
           return { code: EXIT_INTERRUPTED, targets };

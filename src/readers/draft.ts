@@ -8,6 +8,11 @@ export interface DraftLadder {
   title?: string;
   description?: string;
   tracks: DraftTrack[];
+  /**
+   * Text the reader read as structure, not content: ids and references by name that join one list
+   * to another (`level: Senior Engineer`). Coverage does not count these words as lost.
+   */
+  references?: string[];
 }
 
 export interface DraftTrack {

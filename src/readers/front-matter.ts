@@ -18,6 +18,7 @@ import type { Position } from '../model.js';
 import { cleanInline } from '../text/plain.js';
 import type { DraftCell, DraftCompetency, DraftLadder, DraftLevel } from './draft.js';
 import { frontMatterOf } from './sniff.js';
+import { blockLines, parseMarkdown } from './markdown/mdast.js';
 import type { ReaderInput } from './types.js';
 
 const LAYOUT_HINT = 'expected `levels: N` and `topics: [{ name, title, content: [{ level, criteria, exampleCriteria }] }]`';
@@ -184,17 +185,25 @@ function readTopic(topic: unknown, levels: readonly DraftLevel[], locator: Locat
 
 // ---------------------------------------------------------------------------------------------
 
-/** The Markdown after the front matter describes the framework; one note says it was not read. */
-function reportBody(input: ReaderInput, endLine: number): void {
+/**
+ * The Markdown after the front matter is prose about the framework ("About our progression
+ * framework", "How does it work?"): kept as the ladder's description, its headings and list items
+ * on lines of their own, so that none of it is lost.
+ */
+function bodyDescription(input: ReaderInput, endLine: number): string | undefined {
   const lines = input.text.split('\n');
   const first = lines.findIndex((l, i) => i >= endLine && l.trim() !== '');
-  if (first === -1) return;
+  if (first === -1) return undefined;
+  const tree = parseMarkdown(lines.map((l, i) => (i < endLine ? '' : l)).join('\n'));
+  const paragraphs = tree.children.map((node) => blockLines(node).join('\n')).filter(Boolean);
+  if (paragraphs.length === 0) return undefined;
   input.diagnostics.info(
-    'not-ladder-content',
-    'the Markdown after the front matter is prose about the framework, not ladder content; skipped',
+    'introduction',
+    'the Markdown after the front matter is prose about the framework: kept as the ladder description',
     { line: first + 1, column: 1 },
     'the ladder is read from the front matter',
   );
+  return paragraphs.join('\n\n');
 }
 
 function parseYaml(yaml: string, input: ReaderInput): { root: YAMLMap<unknown, unknown>; locator: Locator } | undefined {
@@ -238,7 +247,7 @@ export function readFrontMatter(input: ReaderInput): DraftLadder {
     input.diagnostics.error('front-matter-missing', 'the document does not start with a `---` front-matter block', { line: 1, column: 1 }, 'start the file with `---`, the YAML, and a closing `---`');
     return { tracks: [] };
   }
-  reportBody(input, front.endLine);
+  const body = bodyDescription(input, front.endLine);
   const parsed = parseYaml(front.yaml, input);
   if (!parsed) return { tracks: [] };
   const { root, locator } = parsed;
@@ -247,7 +256,7 @@ export function readFrontMatter(input: ReaderInput): DraftLadder {
   const title = rawTitle ? stripEmoji(rawTitle) : undefined;
   const draft: DraftLadder = { tracks: [] };
   if (title) draft.title = title;
-  const description = scalarText(field(root, 'description', locator));
+  const description = [scalarText(field(root, 'description', locator)), body].filter(Boolean).join('\n\n');
   if (description) draft.description = description;
   const levels = readLevels(root, locator, input);
   if (!levels) return draft;

@@ -8,8 +8,10 @@ import type { SourceOptions } from '../options.js';
 import { decodeSource } from '../text/decode.js';
 import { titleFromFileName } from '../text/file-title.js';
 import { slugify } from '../text/slug.js';
+import { coverageOf } from './coverage.js';
 import { finalizeLadder } from './finalize.js';
 import { detectFormat, readerFor } from './registry.js';
+import { stripTemplateDirectives } from './template-directives.js';
 
 export { detectFormat, READERS, SOURCE_FORMATS, sourceFormatLabel, type SourceFormat } from './registry.js';
 
@@ -56,9 +58,15 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
     diagnostics.warn('mojibake-repaired', `repaired double-encoded UTF-8 "${r.from}" → "${r.to}"`, r, 'save the source as UTF-8 once, without re-encoding it');
   }
 
-  const format = options.format ?? detectFormat(decoded.text);
   const readerDiagnostics = new Diagnostics(path);
-  const draft = readerFor(format).read({ text: decoded.text, file: path, options, diagnostics: readerDiagnostics });
+  // Directives of a site generator are chrome in every format but ladderc's own Markdown.
+  const canonical = options.format === 'ladderc-md' || (options.format === undefined && detectFormat(decoded.text) === 'ladderc-md');
+  const { text, directives } = canonical ? { text: decoded.text, directives: [] } : stripTemplateDirectives(decoded.text);
+  for (const d of directives) {
+    readerDiagnostics.info('template-directive', `dropped the template directive "${d.text.length > 60 ? `${d.text.slice(0, 57)}…` : d.text}": an instruction to a site generator, not ladder text`, d.position);
+  }
+  const format = options.format ?? detectFormat(text);
+  const draft = readerFor(format).read({ text, file: path, options, diagnostics: readerDiagnostics });
   if (options.tracks) {
     for (const track of draft.tracks) {
       const renamed = options.tracks[track.name] ?? options.tracks[slugify(track.name)];
@@ -82,6 +90,7 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
     tracks: finalized.tracks,
   };
   if (finalized.description) ladder.description = finalized.description;
+  ladder.source.coverage = coverageOf(ladder, text, format, draft.references).share;
   mapPositions(ladder, (p) => decoded.toSource(p));
   return { ladder, diagnostics: sortDiagnostics(diagnostics.list) };
 }

@@ -80,7 +80,7 @@ export const NUMBER_CODE = String.raw`\d{1,2}(?:[a-z]|[A-Z](?![A-Za-z]))?`;
 export const RUNG_WORDS = ['level', 'lvl', 'grade', 'band', 'tier', 'step', 'stage', 'milestone', 'rung'] as const;
 
 /** WORD_CODE: a rung word then a number, "Level 3", "LEVEL 3", "Lvl. 2", "Grade 4", "Milestone 2". */
-export const WORD_CODE = String.raw`(?:Level|LEVEL|Lvl\.?|LVL\.?|Grade|GRADE|Band|BAND|Tier|TIER|Step|STEP|Stage|STAGE|Milestone|MILESTONE|Rung|RUNG)\s*\d{1,2}[a-z]?`;
+export const WORD_CODE = String.raw`(?:Level|LEVEL|Lvl\.?|LVL\.?|Grade|GRADE|Band|BAND|Tier|TIER|Step|STEP|Stage|STAGE|Milestone|MILESTONE|Rung|RUNG)\s*\d{1,2}(?:[a-z]|[A-Z](?![A-Za-z]))?`;
 
 /** LEVEL_CODE: any level code (lettered, bare number, or rung word and number). */
 export const LEVEL_CODE = String.raw`(?:${LETTERED_CODE}|${NUMBER_CODE}|${WORD_CODE})`;

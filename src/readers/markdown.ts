@@ -14,6 +14,8 @@ import { reportSkipped, subtreeUsed } from './markdown/skipped.js';
 import { holdsTable, tableFragments } from './markdown/tables.js';
 import { assembleTracks, type Baseline } from './markdown/tracks.js';
 import type { ReaderInput } from './types.js';
+import { buildOutline } from './sections/outline.js';
+import { chooseReading } from './sections/read.js';
 import type { Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Position } from '../model.js';
 import { titleFromFileName } from '../text/file-title.js';
@@ -22,8 +24,20 @@ export function readMarkdown(input: ReaderInput): DraftLadder {
   return readMarkdownTree(input, isHtmlPage(input.text) ? htmlTree(input) : parseMarkdown(withoutFrontMatter(input)));
 }
 
-/** A document already parsed into a Markdown tree (Markdown, an HTML page, a pasted table). */
+/**
+ * A document already parsed into a Markdown tree (Markdown, an HTML page, a pasted table). Two
+ * readings are made: by fragments (tables, runs of level headings, runs of competency headings)
+ * and by the roles of the outline's sections (src/readers/sections/); chooseReading keeps the
+ * outline's when the fragments find no track or clearly less of the text: of two readings of one
+ * text, the one that accounts for more of it is the better one.
+ */
 export function readMarkdownTree(input: ReaderInput, tree: Root): DraftLadder {
+  const doc = buildOutline(tree);
+  const title = frontMatterTitle(input.text) ?? (doc.children.length === 1 && doc.children[0]!.kind === 'heading' ? doc.children[0]!.title || undefined : undefined);
+  return chooseReading(input.text, input.file, input.diagnostics, (diagnostics) => readByFragments({ ...input, diagnostics }, tree), doc, title);
+}
+
+function readByFragments(input: ReaderInput, tree: Root): DraftLadder {
   const top = buildSections(levelListsAsHeadings(boldLevelLinesAsHeadings(tree, input), input));
   reportLinkTargets(tree, input);
   const ctx: ReadContext = { input, used: new Set() };
@@ -31,7 +45,9 @@ export function readMarkdownTree(input: ReaderInput, tree: Root): DraftLadder {
 
   const titleSection = findTitleSection(top);
   if (titleSection) {
-    ladder.title = titleSection.title;
+    // A heading left empty ("# {{ page.title }}" once its directive is dropped): the front matter's title.
+    const title = titleSection.title || frontMatterTitle(input.text);
+    if (title) ladder.title = title;
     const description = ladderDescription(titleSection, ctx);
     if (description) ladder.description = description;
   } else {
@@ -81,8 +97,27 @@ export function readMarkdownTree(input: ReaderInput, tree: Root): DraftLadder {
   if (!titleSection) titleFromContent(top, ladder, ctx);
 
   ladder.tracks = assembleTracks(fragments, baselines, { ctx, titleSection, documentTitle: ladder.title, fileTitle: titleFromFileName(input.file) });
+  if (ladder.tracks.length) keepIntroductions(titleSection ?? top, ladder, ctx);
   reportSkipped(top, ctx);
   return ladder;
+}
+
+/**
+ * Introductions: sections right under the ladder's title, before the first one that holds levels,
+ * with only prose in them ("## How to read this", "## When do I get promoted?"), introduce the
+ * ladder. Their text joins its description, each led by its heading, rather than being lost.
+ */
+function keepIntroductions(home: Section, ladder: DraftLadder, ctx: ReadContext): void {
+  const kept: string[] = [];
+  for (const child of home.children) {
+    if (subtreeUsed(child, ctx)) break;
+    if (child.children.length || child.blocks.length === 0 || !child.blocks.every((b) => isTextBlock(b) && b.type !== 'table')) continue;
+    kept.push([child.title, ...child.blocks.map((b) => blockLines(b).join('\n'))].join('\n\n'));
+    ctx.used.add(child);
+    for (const b of child.blocks) ctx.used.add(b);
+    ctx.input.diagnostics.info('introduction', `"${child.title}" is prose about the ladder, in no level: its text is kept in the ladder's description`, child.position);
+  }
+  if (kept.length) ladder.description = [ladder.description, ...kept].filter(Boolean).join('\n\n');
 }
 
 /**

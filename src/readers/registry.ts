@@ -23,6 +23,7 @@ import {
   type SourceFacts,
 } from './sniff.js';
 import { readText } from './text.js';
+import { isYamlData, readYamlData } from './yaml-data.js';
 import type { Reader } from './types.js';
 
 /**
@@ -62,6 +63,7 @@ export const READERS = [
     read: readFrontMatter,
   },
   { id: 'ladderc-md', label: 'ladderc Markdown', detect: when(0, (facts) => CANONICAL_MARKER.test(facts.text)), read: readCanonicalMarkdown },
+  { id: 'yaml-data', label: 'YAML data file', detect: when(15, (facts) => !facts.front && isYamlData(facts.text)), read: readYamlData },
   {
     id: 'csv',
     label: 'comma- or tab-separated table',

@@ -35,6 +35,9 @@ import { splitSentences } from '../text/statements.js';
 import { namesARole } from './markdown/level-words.js';
 import type { DraftCell, DraftCompetency, DraftLadder, DraftLevel, DraftTrack } from './draft.js';
 import type { ReaderInput } from './types.js';
+import { buildOutline } from './sections/outline.js';
+import { chooseReading } from './sections/read.js';
+import { textTree } from './sections/text-tree.js';
 import { BREADCRUMB, COUNT_PHRASE, IMPLICIT_COMPETENCY, LABELLED_LINE, PAGE_STAMP, UI_SENTENCE } from './lexicon.js';
 
 /** Name of the one competency that holds level content no competency names. */
@@ -743,7 +746,19 @@ function levelContexts(paragraphs: readonly Paragraph[], known: readonly KnownLe
   return out;
 }
 
+/**
+ * Scraped text: read line by line (readLines), and as an outline of its heading and label lines
+ * (sections/text-tree.ts); the reading that keeps clearly more of the text wins (chooseReading).
+ */
 export function readText(input: ReaderInput): DraftLadder {
+  const tree = textTree(input.text);
+  const doc = buildOutline(tree);
+  const first = doc.children[0];
+  const title = first && first.depth === 1 && doc.blocks.length === 0 ? first.title : undefined;
+  return chooseReading(input.text, input.file, input.diagnostics, (diagnostics) => readLines({ ...input, diagnostics }), doc, title);
+}
+
+function readLines(input: ReaderInput): DraftLadder {
   const all = splitParagraphs(input.text);
   const { found: sequenced, sequences } = findTracks(withoutRepeats(all).kept);
   const discovered = sequenced.length ? undefined : discoverLevels(all);

@@ -93,11 +93,13 @@ describe('corpus: monzo backend engineering', () => {
     expect(byName('Mastery').position).toEqual(where(source, 'name: "mastery"'));
   });
 
-  it('skips the Markdown body with one info diagnostic', () => {
-    const skipped = result.diagnostics.filter((d) => d.ruleId === 'not-ladder-content');
-    expect(skipped).toHaveLength(1);
-    expect(skipped[0]).toMatchObject({ severity: 'info', line: where(source, '### About our engineering').line });
-    expect(JSON.stringify(ladder)).not.toContain('compass, not a GPS');
+  it('keeps the Markdown body, prose about the framework, as the ladder description, with one info', () => {
+    const kept = result.diagnostics.filter((d) => d.ruleId === 'introduction');
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ severity: 'info', line: where(source, '### About our engineering').line });
+    expect(ladder.description).toContain('About our engineering progression frameworks\n\nThe engineering progression framework is a tool');
+    expect(ladder.description).toContain('The framework is a compass, not a GPS.');
+    expect(ladder.tracks[0]!.competencies.some((c) => JSON.stringify(c).includes('compass'))).toBe(false);
   });
 });
 
@@ -153,7 +155,7 @@ describe('invented frameworks', () => {
     expect(first.position).toEqual({ line: 12, column: 13 });
     expect(diagnostics.filter((d) => d.ruleId === 'unknown-level').map((d) => [d.severity, d.line])).toEqual([['warning', 22]]);
     // No body after the front matter: nothing to report as skipped.
-    expect(diagnostics.some((d) => d.ruleId === 'not-ladder-content')).toBe(false);
+    expect(diagnostics.some((d) => d.ruleId === 'introduction')).toBe(false);
   });
 
   it('reads through shape slips (quoted count, aliases, stray items) with a warning for each', () => {

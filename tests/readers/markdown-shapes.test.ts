@@ -280,7 +280,7 @@ describe('prose, heading per level', () => {
         '**Impact:** Delivers projects.',
       ].join('\n'),
     );
-    expect(ladder.description).toBe('Intro paragraph for the ladder.');
+    expect(ladder.description).toBe('Intro paragraph for the ladder.\n\nHow to read this\n\nEach level lists what we expect.');
     const [track] = ladder.tracks;
     expect(track!.levels.map((l) => [l.code, l.title])).toEqual([
       ['Level 1', 'Junior Engineer'],
@@ -289,7 +289,7 @@ describe('prose, heading per level', () => {
     ]);
     expect(texts(track!, 'Scope')[0]).toBe('Their own tasks.\nwrites tests\nreviews code');
     expect(texts(track!, 'Impact')).toHaveLength(3);
-    expect(diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', ruleId: 'skipped-section', line: 5 }));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', ruleId: 'introduction', line: 5 }));
   });
 
   it('recognises levels behind an emoji', () => {
@@ -329,7 +329,9 @@ describe('prose, heading per level', () => {
       ].join('\n'),
     );
     expect(ladder.tracks[0]!.levels.map((l) => l.title)).toEqual(['Junior', 'Senior']);
-    expect(diagnostics.filter((d) => d.ruleId === 'skipped-section').map((d) => d.line)).toEqual([2, 4, 6]);
+    // Kept as prose about the ladder (its description), not dropped.
+    expect(diagnostics.filter((d) => d.ruleId === 'introduction').map((d) => d.line)).toEqual([2, 4, 6]);
+    expect(ladder.description).toBe('1. Introduction\n\nWhy we have a ladder.\n\n2. Principles\n\nHow we use it.\n\nOur competencies\n\nCraft: How well you build.\nImpact: What changes because of you.');
   });
 
   it('keeps a closing section out of a run of levels unless it reads as a level', () => {

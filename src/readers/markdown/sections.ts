@@ -3,6 +3,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import type { Position } from '../../model.js';
 import { inlineText, positionOf, startOffset } from './mdast.js';
+import { WRAPPER_TITLE } from '../sections/roles.js';
 
 export interface Section {
   /** Undefined for the document itself (content before the first heading). */
@@ -42,7 +43,23 @@ export function buildSections(root: Root): Section {
     parent.children.push(section);
     current = section;
   }
+  passWrappersThrough(top);
   return top;
+}
+
+/**
+ * "### Skills needed for this level" over "#### Automation", "#### Operations": a heading that only
+ * wraps sub-sections, titled as such a wrapper (sections/roles.ts), passes its children through to
+ * its parent, so that what it wraps reads as the parent's own sub-sections.
+ */
+function passWrappersThrough(section: Section): void {
+  section.children = section.children.flatMap((child) => {
+    passWrappersThrough(child);
+    const wraps = child.children.length > 0 && child.blocks.length === 0 && WRAPPER_TITLE.test(child.title.replace(/[:\s]+$/, ''));
+    if (!wraps) return [child];
+    for (const c of child.children) c.parent = section;
+    return child.children;
+  });
 }
 
 /** Every section below `section`, depth first, in document order. */

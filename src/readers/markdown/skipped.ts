@@ -1,5 +1,7 @@
-// Reports what did not become ladder content: an info naming each skipped block or section, and a
-// warning for a heading with nothing under it (a track or level that was never written).
+// Reports what did not become ladder content. Text that reads as ladder content (paragraphs, lists,
+// quotations, tables, code) is a warning naming what and where: the reader lost it. Page chrome
+// (lines and lists of links, images, HTML comments, styles and scripts) is an info. A heading with
+// nothing under it is a warning too (a track or level that was never written).
 
 import type { RootContent } from 'mdast';
 import type { ReadContext } from './context.js';
@@ -38,6 +40,11 @@ function kindOf(block: RootContent): string | undefined {
   }
 }
 
+/** Kinds of block that are page chrome, not text a reader of the ladder would miss. */
+const CHROME_KINDS = new Set(['link list', 'line of links', 'image', 'line of inline HTML', 'HTML comment', 'HTML style block', 'HTML script block']);
+
+export const isChromeKind = (kind: string): boolean => CHROME_KINDS.has(kind);
+
 /** Did anything in the section, or under it, become ladder content? */
 export function subtreeUsed(section: Section, ctx: ReadContext): boolean {
   return ctx.used.has(section) || section.blocks.some((b) => ctx.used.has(b)) || section.children.some((c) => subtreeUsed(c, ctx));
@@ -47,7 +54,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
 }
 
-function summarise(section: Section): string {
+function blockKinds(section: Section): Map<string, number> {
   const counts = new Map<string, number>();
   const visit = (s: Section): void => {
     for (const b of s.blocks) {
@@ -57,6 +64,10 @@ function summarise(section: Section): string {
     s.children.forEach(visit);
   };
   visit(section);
+  return counts;
+}
+
+function summarise(section: Section, counts = blockKinds(section)): string {
   const parts = [...counts].map(([kind, n]) => plural(n, kind));
   const sub = section.children.length ? [plural(section.children.length, 'sub-section')] : [];
   return [...parts, ...sub].join(', ') || 'nothing';
@@ -70,7 +81,8 @@ export function reportSkipped(top: Section, ctx: ReadContext): void {
       const kind = kindOf(block);
       if (!kind) continue;
       const under = section.title ? ` under "${section.title}"` : '';
-      diagnostics.info('skipped-content', `skipped a ${kind}${under}: not ladder content`, positionOf(block));
+      if (isChromeKind(kind)) diagnostics.info('skipped-content', `skipped a ${kind}${under}: page chrome, not ladder content`, positionOf(block));
+      else diagnostics.warn('skipped-content', `skipped a ${kind}${under}: its text is in no level or competency`, positionOf(block), 'move it under a level or competency heading, or remove it');
     }
   };
   const visit = (section: Section): void => {
@@ -86,7 +98,9 @@ export function reportSkipped(top: Section, ctx: ReadContext): void {
           'write the levels under this heading, or remove the heading',
         );
       } else {
-        diagnostics.info('skipped-section', `skipped "${child.title}" (${summarise(child)}): not ladder content`, child.position);
+        const kinds = blockKinds(child);
+        if ([...kinds.keys()].every(isChromeKind)) diagnostics.info('skipped-section', `skipped "${child.title}" (${summarise(child, kinds)}): page chrome, not ladder content`, child.position);
+        else diagnostics.warn('skipped-section', `skipped "${child.title}" (${summarise(child, kinds)}): its text is in no level or competency`, child.position, 'write it as levels or competencies, or remove it');
       }
     }
   };
