@@ -174,6 +174,10 @@ function levelsAsColumns(header: Cell[], body: Cell[][], position: Position, ctx
     levelColumns.push(j);
     // "Junior<br>(0–2 yrs)": the years are a fact about the level, not part of its title.
     const { label, experience } = splitExperience(cell.text);
+    // GFM has no column spans: a title met twice is two columns that will read as one level.
+    if (levels.some((l) => l.label.toLowerCase() === label.toLowerCase())) {
+      ctx.input.diagnostics.warn('duplicate-level', `two level columns are titled "${label}"; their cells are read as one level`, cell.position ?? position, 'give each level column its own title');
+    }
     levels.push(withPosition(experience ? { label, metadata: { experience } } : { label }, cell.position));
   }
   if (levels.length === 0) return undefined;

@@ -8,8 +8,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from '../../model.js';
+import { linearGfmTables } from './gfm-table-linear.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkGfm).use(linearGfmTables);
 const htmlParser = unified().use(rehypeParse);
 type HastParent = HastRoot | HastElement;
 
