@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NPM_STAMP := node_modules/.package-lock.json
 LADDERC := node dist/src/cli.js
 
-.PHONY: all build out test check golden bench clean test-deps
+.PHONY: all build out test check golden bench fuzz clean test-deps
 
 all: out
 
@@ -37,6 +37,11 @@ check: build
 # goldens (tests/writers/golden/); review the diff like code.
 golden: build
 	UPDATE=1 npx --no-install vitest run tests/golden tests/writers/golden.test.ts
+
+# The property-based fuzz tests (tests/hostile/fuzz.test.ts) run longer than in `make test`:
+# FUZZ_RUNS cases per property (default here 2000), FUZZ_SEED to explore another seed.
+fuzz: build
+	FUZZ_RUNS=$${FUZZ_RUNS:-2000} npx --no-install vitest run tests/hostile/fuzz.test.ts
 
 # Timings (a benchmark, never a test), written to BENCHMARKS.md: the seeds cold and no-op, PDF
 # ms/page, N = 10, 100, 1,000 synthetic ladders (bench/generate.mjs), pandoc when installed.

@@ -40,4 +40,6 @@ export interface Options {
   configFile?: string;
   /** The build cache folder (absolute), or undefined for no cache. */
   cacheDir?: string;
+  /** The largest source read, in megabytes (default 50); a larger one is an error naming it. */
+  maxSourceSize?: number;
 }

@@ -38,7 +38,7 @@ export function packageVersion(): string {
  * Every file below `dir`, in sorted order, hidden files and folders skipped. Symbolic links are
  * not followed (a link loop cannot make it walk forever, a link cannot lead it out of the tree).
  */
-export function walkFiles(dir: string): string[] {
+export function walkFiles(dir: string, skipped?: string[]): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -47,6 +47,7 @@ export function walkFiles(dir: string): string[] {
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile()) out.push(full);
+      else skipped?.push(full);
     }
   };
   walk(dir);
@@ -101,6 +102,8 @@ export interface CollectedSources {
   sources: Array<{ path: string; bytes: Uint8Array }>;
   /** Usage errors: paths that do not exist or cannot be read, each named. */
   errors: string[];
+  /** Symbolic links, FIFOs and sockets met in the folders: not read (display paths). */
+  skipped: string[];
 }
 
 /**
@@ -110,6 +113,7 @@ export interface CollectedSources {
 export function collectSources(paths: readonly string[], cwd: string, exclude: readonly string[] = []): CollectedSources {
   const errors: string[] = [];
   const files = new Set<string>();
+  const skipped: string[] = [];
   for (const p of paths) {
     const full = resolve(cwd, p);
     let stat;
@@ -121,11 +125,13 @@ export function collectSources(paths: readonly string[], cwd: string, exclude: r
     }
     if (stat.isDirectory()) {
       try {
-        for (const f of walkFiles(full)) files.add(f);
+        for (const f of walkFiles(full, skipped)) files.add(f);
       } catch (error) {
         errors.push(`${p}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
       }
-    } else files.add(full);
+    } else if (stat.isFile()) files.add(full);
+    // A FIFO would block the read forever; a socket or device is no source either.
+    else errors.push(`${p}: not a regular file or folder`);
   }
   const sources: CollectedSources['sources'] = [];
   for (const file of [...files].sort()) {
@@ -136,7 +142,7 @@ export function collectSources(paths: readonly string[], cwd: string, exclude: r
       errors.push(`${displayPath(file, cwd)}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   }
-  return { sources, errors };
+  return { sources, errors, skipped: skipped.filter((f) => !exclude.some((dir) => isInside(f, dir))).map((f) => displayPath(f, cwd)) };
 }
 
 /** Every file of the package's default templates (`templates/…` paths, "/" separators), sorted. */

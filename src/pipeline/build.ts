@@ -1,7 +1,7 @@
 // A whole build as one function: collect → compile → link → render → plan, then check or write
 // through the host. The CLI's build and check commands and the API's build() all call it.
 
-import { exitCodeFor, EXIT_OK, EXIT_SOURCE_ERRORS, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, exitCodeFor, EXIT_OK, EXIT_SOURCE_ERRORS, type Diagnostic } from '../diagnostics.js';
 import type { Ladder } from '../model.js';
 import type { Options } from '../options.js';
 import { writerFor, type OutputFormat } from '../writers/index.js';
@@ -95,6 +95,9 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   const linked = linkLadders(compiled.ladders);
   outcome.ladders = linked.ladders;
   const diagnostics = outcome.diagnostics;
+  for (const path of collected.skipped ?? []) {
+    diagnostics.push(diagnostic('warning', 'skipped-link', 'not read: a symbolic link (or a FIFO, socket or device), which ladderc never follows inside a folder', path, undefined, 'put the file itself in the folder, or name the link\'s target on the command line'));
+  }
   for (const d of compiled.diagnostics) diagnostics.push(d);
   for (const d of linked.diagnostics) diagnostics.push(d);
   const failed = () => exitCodeFor(diagnostics, options.strict) !== EXIT_OK;

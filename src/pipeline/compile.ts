@@ -6,6 +6,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Ladder } from '../model.js';
 import type { Options, SourceOptions } from '../options.js';
 import { readSource, type ReadResult } from '../readers/index.js';
+import { DEFAULT_MAX_SOURCE_MB, megabytes } from '../readers/limits.js';
+import { diagnostic } from '../diagnostics.js';
 import type { ContentCache } from './host.js';
 
 export interface SourceInput {
@@ -83,7 +85,11 @@ function parseReadResult(payload: string): ReadResult | undefined {
  * a fresh object parsed from the same JSON, so a cached build cannot differ from a rebuild from the
  * cache (JSON drops `undefined` fields either way; digests and writers never see the difference).
  */
-export function compileSource(source: SourceInput, sourceOptions: SourceOptions | undefined, hooks: BuildHooks = {}): ReadResult {
+export function compileSource(source: SourceInput, sourceOptions: SourceOptions | undefined, hooks: BuildHooks = {}, maxSourceSize = DEFAULT_MAX_SOURCE_MB): ReadResult {
+  if (source.bytes.length > maxSourceSize * 1_000_000) {
+    const message = `the source is ${megabytes(source.bytes.length)}; ladderc reads sources of at most ${maxSourceSize} MB`;
+    return { diagnostics: [diagnostic('error', 'source-too-large', message, source.path, undefined, 'split it into several sources, or raise "maxSourceSize" (megabytes) in ladderc.config.json')] };
+  }
   const { stats, cache } = hooks;
   const key = cache ? readKey(source, sourceOptions, hooks.version ?? 'dev') : '';
   const hit = cache?.get('read', key);
@@ -108,13 +114,13 @@ export function compileSource(source: SourceInput, sourceOptions: SourceOptions 
  * with no levels are left out (their source has a diagnostic saying so); ids are not yet unique:
  * that is link's work.
  */
-export function compileSources(sources: readonly SourceInput[], options: Pick<Options, 'sources'>, hooks: BuildHooks = {}): CompileResult {
+export function compileSources(sources: readonly SourceInput[], options: Pick<Options, 'sources' | 'maxSourceSize'>, hooks: BuildHooks = {}): CompileResult {
   const sorted = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const ladders: Ladder[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const source of sorted) {
     hooks.onStep?.(source.path);
-    const result = compileSource(source, options.sources[source.path], hooks);
+    const result = compileSource(source, options.sources[source.path], hooks, options.maxSourceSize);
     for (const d of result.diagnostics) diagnostics.push(d);
     if (result.ladder && result.ladder.tracks.length > 0) ladders.push(result.ladder);
   }

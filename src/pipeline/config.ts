@@ -15,6 +15,8 @@ export interface ConfigFile {
   strict?: boolean;
   templates?: string;
   cacheDir?: string;
+  /** The largest source read, in megabytes. */
+  maxSourceSize?: number;
   sources?: Record<string, SourceOptions>;
   /** Writer options set in the config, by format, then by the option's key ("review.ratings"). */
   writers?: Partial<Record<OutputFormat, Record<string, unknown>>>;
@@ -27,7 +29,7 @@ export interface ConfigResult {
 }
 
 /** The fields of the config's top level that are ladderc's own, not a writer's. */
-const CORE_FIELDS = ['out', 'formats', 'strict', 'templates', 'cacheDir', 'sources'] as const;
+const CORE_FIELDS = ['out', 'formats', 'strict', 'templates', 'cacheDir', 'maxSourceSize', 'sources'] as const;
 const SOURCE_FIELDS = ['id', 'title', 'format', 'orientation', 'tracks'] as const;
 
 type Json = unknown;
@@ -108,6 +110,10 @@ export function parseConfig(text: string): ConfigResult {
   if (templates) config.templates = templates;
   const cacheDir = str('cacheDir', raw.cacheDir);
   if (cacheDir) config.cacheDir = cacheDir;
+  if (raw.maxSourceSize !== undefined) {
+    if (typeof raw.maxSourceSize === 'number' && Number.isFinite(raw.maxSourceSize) && raw.maxSourceSize > 0) config.maxSourceSize = raw.maxSourceSize;
+    else errors.push('maxSourceSize: must be a positive number of megabytes, such as 50');
+  }
   const strict = bool('strict', raw.strict);
   if (strict !== undefined) config.strict = strict;
   if (raw.formats !== undefined) {

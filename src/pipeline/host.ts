@@ -55,7 +55,8 @@ export interface Host {
    * Every file named and every file below every folder named (hidden files skipped), minus those
    * inside `exclude`, in path order, with display paths relative to `cwd`.
    */
-  collectSources(paths: readonly string[], exclude: readonly string[]): { sources: SourceInput[]; errors: string[] };
+  /** `skipped`: symbolic links and special files met in folders and not read (display paths). */
+  collectSources(paths: readonly string[], exclude: readonly string[]): { sources: SourceInput[]; errors: string[]; skipped?: string[] };
   /** A format's templates: the package's defaults, each overridden by `<overrideDir>/<folder>/…`. */
   templates(folder: string, overrideDir?: string): Record<string, TemplateFile>;
   /** A package asset by module specifier ("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"), found by module resolution. */

@@ -1,6 +1,7 @@
 // The one place options are resolved: defaults (from the registries) < config file < flags. The CLI
 // and the API both call it; config paths are relative to the config file, others to the project.
 
+import { DEFAULT_MAX_SOURCE_MB } from '../readers/limits.js';
 import { dirname } from 'node:path';
 import type { Options } from '../options.js';
 import { OUTPUT_FORMATS, WRITERS, type OutputFormat, type WriterOptionsMap } from '../writers/index.js';
@@ -55,6 +56,7 @@ export function defaultOptions(cwd: string): Options {
     writers: defaultWriterOptions(),
     cwd,
     cacheDir: absolute(DEFAULT_CACHE_DIR, cwd),
+    maxSourceSize: DEFAULT_MAX_SOURCE_MB,
   };
 }
 
@@ -90,6 +92,7 @@ export function resolveOptions(request: OptionRequest, host: OptionHost): Resolv
   if (config.out) options.outDir = absolute(config.out, configDir);
   if (config.formats) options.formats = config.formats;
   if (config.strict !== undefined) options.strict = config.strict;
+  if (config.maxSourceSize !== undefined) options.maxSourceSize = config.maxSourceSize;
   if (config.templates) options.templates = absolute(config.templates, configDir);
   for (const [path, overrides] of Object.entries(config.sources ?? {})) options.sources[displayPath(absolute(path, configDir), cwd)] = overrides;
 

@@ -35,6 +35,7 @@
 
 import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import remarkGfm from 'remark-gfm';
+import { linearGfmTables } from './markdown/gfm-table-linear.js';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { BaselineItem, Position } from '../model.js';
@@ -141,7 +142,7 @@ function paragraphsText(paragraphs: readonly Paragraph[]): string {
 
 export function readCanonicalMarkdown(input: ReaderInput): DraftLadder {
   const { diagnostics } = input;
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(input.text) as Root;
+  const tree = unified().use(remarkParse).use(remarkGfm).use(linearGfmTables).parse(input.text) as Root;
   const ladder: DraftLadder = { tracks: [] };
   const ladderDescription: Paragraph[] = [];
   const raws: RawTrack[] = [];

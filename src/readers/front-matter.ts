@@ -223,6 +223,11 @@ function parseYaml(yaml: string, input: ReaderInput): { root: YAMLMap<unknown, u
   if (first) {
     // Later YAML errors mostly cascade from the first: report it, and how many follow.
     const also = more.length ? ` (${more.length} more YAML error${more.length > 1 ? 's' : ''} after it)` : '';
+    // The yaml library turns its own stack overflow on deep nesting into an error like any other.
+    if (/call stack/i.test(first.message)) {
+      input.diagnostics.error('too-deep', 'the front matter nests too deeply for ladderc to read', locator.at(first.pos[0]), 'a ladder needs only a few levels of nesting in its YAML');
+      return undefined;
+    }
     const message = `front matter is not valid YAML: ${first.message.split('\n')[0]}${also}`;
     input.diagnostics.error('yaml-syntax', message, locator.at(first.pos[0]), 'fix the YAML at this place (indentation, quotes, a missing colon)');
     return undefined;

@@ -10,6 +10,7 @@ import { titleFromFileName } from '../text/file-title.js';
 import { slugify } from '../text/slug.js';
 import { coverageOf } from './coverage.js';
 import { finalizeLadder } from './finalize.js';
+import { htmlNesting, markdownNesting, MAX_HTML_NESTING, MAX_LEVELS_PER_TRACK, MAX_MARKDOWN_NESTING } from './limits.js';
 import { detectFormat, readerFor } from './registry.js';
 import { stripTemplateDirectives } from './template-directives.js';
 
@@ -58,6 +59,16 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
     diagnostics.warn('mojibake-repaired', `repaired double-encoded UTF-8 "${r.from}" → "${r.to}"`, r, 'save the source as UTF-8 once, without re-encoding it');
   }
 
+  if (decoded.text.trim() === '') {
+    diagnostics.error('empty-source', decoded.text === '' ? 'the source is empty' : 'the source holds only white space', { line: 1, column: 1 }, 'write the ladder in it, or delete the file');
+    return { diagnostics: diagnostics.list };
+  }
+  const tooDeep = tooDeeplyNested(decoded.text);
+  if (tooDeep) {
+    diagnostics.error('too-deep', tooDeep.message, decoded.toSource(tooDeep.at), 'a ladder needs only a few levels of nesting: flatten the lists or the markup around the ladder');
+    return { diagnostics: sortDiagnostics(diagnostics.list) };
+  }
+
   const readerDiagnostics = new Diagnostics(path);
   // Directives of a site generator are chrome in every format but ladderc's own Markdown.
   const canonical = options.format === 'ladderc-md' || (options.format === undefined && detectFormat(decoded.text) === 'ladderc-md');
@@ -66,7 +77,16 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
     readerDiagnostics.info('template-directive', `dropped the template directive "${d.text.length > 60 ? `${d.text.slice(0, 57)}…` : d.text}": an instruction to a site generator, not ladder text`, d.position);
   }
   const format = options.format ?? detectFormat(text);
-  const draft = readerFor(format).read({ text, file: path, options, diagnostics: readerDiagnostics });
+  let draft;
+  try {
+    draft = readerFor(format).read({ text, file: path, options, diagnostics: readerDiagnostics });
+  } catch (error) {
+    // A parser's recursion, run out of stack on some shape the nesting check above missed: a
+    // property of the source, not a bug to report with a stack trace.
+    if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) throw error;
+    diagnostics.error('too-deep', `the ${format} reader ran out of stack: the source nests too deeply`, { line: 1, column: 1 }, 'flatten the lists or the markup around the ladder');
+    return { diagnostics: diagnostics.list };
+  }
   if (options.tracks) {
     for (const track of draft.tracks) {
       const renamed = options.tracks[track.name] ?? options.tracks[slugify(track.name)];
@@ -77,6 +97,11 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
   for (const d of readerDiagnostics.list) {
     const at = decoded.toSource(d);
     diagnostics.push({ ...d, line: at.line, column: at.column });
+  }
+  for (const track of finalized.tracks) {
+    if (track.levels.length <= MAX_LEVELS_PER_TRACK) continue;
+    diagnostics.error('too-many-levels', `${track.levels.length} levels in the track "${track.name}"; ladderc reads at most ${MAX_LEVELS_PER_TRACK} levels per track`, decoded.toSource(track.levels[MAX_LEVELS_PER_TRACK]!.position ?? { line: 1, column: 1 }), 'check that the columns (or headings) read as levels are levels; split a table this wide into tracks');
+    return { diagnostics: sortDiagnostics(diagnostics.list) };
   }
   if (finalized.tracks.length === 0) {
     diagnostics.error('no-ladder', `found no levels in this ${format} source`, { line: 1, column: 1 }, 'check the source is a career ladder, or set its format in ladderc.config.json');
@@ -93,6 +118,15 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
   ladder.source.coverage = coverageOf(ladder, text, format, draft.references).share;
   mapPositions(ladder, (p) => decoded.toSource(p));
   return { ladder, diagnostics: sortDiagnostics(diagnostics.list) };
+}
+
+/** Lists, quotes or elements nested past the limits (src/readers/limits.ts), with where. */
+function tooDeeplyNested(text: string): { message: string; at: Position } | undefined {
+  const md = markdownNesting(text);
+  if (md) return { message: `lists or block quotes nested ${MAX_MARKDOWN_NESTING} deep; ladderc reads at most ${MAX_MARKDOWN_NESTING - 1} levels of nesting`, at: md };
+  const html = htmlNesting(text);
+  if (html) return { message: `HTML elements nested ${MAX_HTML_NESTING} deep; ladderc reads at most ${MAX_HTML_NESTING - 1} levels of nesting`, at: html };
+  return undefined;
 }
 
 function mapPositions(ladder: Ladder, toSource: (p: Position) => Position): void {

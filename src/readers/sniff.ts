@@ -8,10 +8,12 @@ const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype|html|head|body|table
 const GFM_DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/m;
 const GFM_SINGLE_COLUMN_DELIMITER = /^ {0,3}\|[ \t]*:?-+:?[ \t]*\|[ \t]*$/m;
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/m;
-const SETEXT_HEADING = /^[^\n]*\S[^\n]*\n {0,3}(?:=+|-{2,})[ \t]*$/m;
+// Linear on long lines: `[^\S\n]*\S` cannot backtrack the way `[^\n]*\S[^\n]*` does (O(line²)).
+const SETEXT_HEADING = /^[^\S\n]*\S[^\n]*\n {0,3}(?:=+|-{2,})[ \t]*$/m;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/m;
 const EMPHASIS = /(\*\*|__)\S[^\n]*?\S\1/;
-const LINK = /\[[^\]\n]+\]\([^)\s]+\)/;
+// `[` excluded inside the text, so a line of unclosed brackets is scanned once, not once per `[`.
+const LINK = /\[[^\][\n]+\]\([^)\s]+\)/;
 const HTML_TABLE = /<table\b/i;
 const HTML_DOCUMENT = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype|html|head|body)\b/i;
 const HTML_HEADING = /<h[1-6]\b/i;

@@ -8,7 +8,24 @@ export function slugify(text: string, fallback = 'item'): string {
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug || fallback;
+  return safeFileName(capped(slug)) || fallback;
+}
+
+/** Ids name output files: at most this many characters (a file name may hold 255 bytes). */
+export const MAX_SLUG_LENGTH = 64;
+
+// Device names Windows reserves whatever the extension ("con.html" cannot be created there).
+const RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
+function capped(slug: string): string {
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH);
+  const dash = cut.lastIndexOf('-');
+  return (dash >= MAX_SLUG_LENGTH / 2 ? cut.slice(0, dash) : cut).replace(/-+$/, '');
+}
+
+function safeFileName(slug: string): string {
+  return RESERVED.test(slug) ? `${slug}-0` : slug;
 }
 
 /** Hands out unique ids: the first "x", then "x-2", "x-3"…; says when it had to add a suffix. */

@@ -64,8 +64,10 @@ export function markdownParagraphs(text: string, indent = ''): string {
     .join(`\n\n${indent}`);
 }
 
-// OWASP CSV injection: a cell starting with one of these may run as a formula in a spreadsheet.
-const FORMULA_START = /^[=+\-@\t\r\n]/;
+// OWASP CSV injection: a cell starting with one of these may run as a formula in a spreadsheet —
+// also after leading white space (spreadsheets trim it) and in their full-width forms (＝＋－＠,
+// which East Asian input methods type and some spreadsheets read as the ASCII ones).
+const FORMULA_START = /^[\t\r\n]|^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** Prefixes `'` to a value a spreadsheet could take for a formula (OWASP "CSV injection"). */
 export function neutraliseFormula(value: string): string {

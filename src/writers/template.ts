@@ -81,12 +81,41 @@ export function createTemplateEngine(
 
   return {
     render(name, data) {
+      assertPlainData(data, name);
       return compile(name)(data);
     },
     has(name) {
       return name in templates;
     },
   };
+}
+
+/**
+ * Templates (a user's own among them) see plain data only: strings, numbers, booleans, null, and
+ * arrays and objects of those — no functions, class instances or getters a template could call
+ * into. A writer handing anything else is a bug, caught here rather than in a user's template.
+ */
+export function assertPlainData(data: unknown, template: string): void {
+  const stack: unknown[] = [data];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const value = stack.pop();
+    if (value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value)) continue;
+    if (typeof value !== 'object') throw new Error(`template ${template} was handed a ${typeof value}: templates receive plain data only`);
+    if (seen.has(value)) continue;
+    seen.add(value);
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    if (proto !== Object.prototype && proto !== null) throw new Error(`template ${template} was handed a ${(value as object).constructor?.name ?? 'non-plain object'}: templates receive plain data only`);
+    for (const key of Object.keys(value)) {
+      const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
+      if (descriptor.get || descriptor.set) throw new Error(`template ${template} was handed a getter "${key}": templates receive plain data only`);
+      stack.push(descriptor.value);
+    }
+  }
 }
 
 function templateError(file: TemplateFile, error: unknown): TemplateError {

@@ -26,8 +26,10 @@ const byPath = (files: OutputFile[], path: string): OutputFile | undefined => fi
 
 describe('CSV escaping', () => {
   it('neutralises every formula start (OWASP) and nothing else', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r', '\n']) expect(neutraliseFormula(`${start}1`)).toBe(`'${start}1`);
-    for (const safe of ['1-2', '3/4', 'a=b', "'quoted", ' =spaced', '']) expect(neutraliseFormula(safe)).toBe(safe);
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '\n', '  =', ' \u00A0@', '\u3000+', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', ' \uFF1D']) {
+      expect(neutraliseFormula(`${start}1`)).toBe(`'${start}1`);
+    }
+    for (const safe of ['1-2', '3/4', 'a=b', "'quoted", 'a =spaced', 'x\uFF1D1', '']) expect(neutraliseFormula(safe)).toBe(safe);
   });
 
   it('quotes, doubles quotes and writes line breaks as CRLF (RFC 4180)', () => {

@@ -641,7 +641,10 @@ class LayoutReader {
       if (years.experience) build.draft.metadata = { ...build.draft.metadata, experience: years.experience };
       return build;
     }
-    this.#context.diagnostics.info('merged-level-rows', `level "${label}" appears again; its cells join the first "${label}"`, cell.position);
+    if (this.#layout.transposed) {
+      // Two level columns with one title: almost always a slip (a header spanning columns is a colspan).
+      this.#context.diagnostics.warn('duplicate-level', `two level columns are titled "${label}"; their cells are read as one level`, cell.position, 'give each level column its own title');
+    } else this.#context.diagnostics.info('merged-level-rows', `level "${label}" appears again; its cells join the first "${label}"`, cell.position);
     return existing;
   }
 

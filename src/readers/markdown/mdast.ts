@@ -9,8 +9,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from '../../model.js';
 import { CHROME_ELEMENTS, CHROME_NAME, CHROME_ROLE, LINK_SEPARATOR } from '../lexicon.js';
+import { linearGfmTables } from './gfm-table-linear.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkGfm).use(linearGfmTables);
 const htmlParser = unified().use(rehypeParse);
 type HastParent = HastRoot | HastElement;
 
