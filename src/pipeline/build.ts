@@ -9,6 +9,7 @@ import { getPath } from '../writers/option-spec.js';
 import type { OutputFile } from '../writers/types.js';
 import { compileSources, emptyStats, type BuildHooks, type BuildStats } from './compile.js';
 import type { CacheCounters, Conflict, Host, WriteResult } from './host.js';
+import type { CrosswalkInput } from './crosswalk.js';
 import { linkLadders } from './link.js';
 import { absolute, displayPath } from './paths.js';
 import { buildManifest, checkFindings, manifestOptions, manifestText, MANIFEST, type Manifest } from './plan.js';
@@ -67,6 +68,14 @@ export function hostResources(options: Options, host: Host): WriterResources {
   };
 }
 
+/** The config's crosswalk pins, with the config file's display path for messages. */
+export function crosswalkInput(options: Options): CrosswalkInput {
+  const input: CrosswalkInput = {};
+  if (options.crosswalk) input.pins = options.crosswalk;
+  if (options.configFile) input.pinsFile = displayPath(options.configFile, options.cwd);
+  return input;
+}
+
 export async function runBuild(request: BuildRequest, host: Host): Promise<BuildOutcome> {
   const { options, mode } = request;
   const stats = emptyStats();
@@ -90,7 +99,7 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   }
 
   const compiled = compileSources(collected.sources, options, hooks);
-  const linked = linkLadders(compiled.ladders);
+  const linked = linkLadders(compiled.ladders, crosswalkInput(options));
   outcome.ladders = linked.ladders;
   const diagnostics = outcome.diagnostics;
   for (const d of compiled.diagnostics) diagnostics.push(d);
@@ -108,7 +117,7 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   }
 
   const epoch = sourceDateEpoch(linked.ladders, host.env);
-  const rendered = await renderOutputs(linked.ladders, options, hostResources(options, host), { version: host.version(), sourceDateEpoch: epoch }, hooks);
+  const rendered = await renderOutputs(linked.ladders, options, hostResources(options, host), { version: host.version(), sourceDateEpoch: epoch, crosswalk: linked.crosswalk }, hooks);
   for (const d of rendered.diagnostics) diagnostics.push(d);
   outcome.files = rendered.files;
   if (failed()) {

@@ -4,13 +4,14 @@
 
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
-import type { Ladder } from '../model.js';
+import type { Crosswalk, Ladder } from '../model.js';
 import type { Options } from '../options.js';
 import { sourceFormatLabel } from '../readers/registry.js';
 import { writerFor, type OutputFormat } from '../writers/index.js';
 import { TemplateError } from '../writers/template.js';
 import type { OutputFile, TemplateFile, WriterContext, WriterEntry, WriterResult } from '../writers/types.js';
 import { digestOf, type BuildHooks } from './compile.js';
+import { buildCrosswalk } from './crosswalk.js';
 
 /** What a writer needs from the outside world, provided by the caller (the host, in a build). */
 export interface WriterResources {
@@ -27,6 +28,8 @@ export interface RenderResult {
 export interface RenderMeta {
   version: string;
   sourceDateEpoch: number;
+  /** The build's crosswalk (from link); renderOutputs places the ladders it renders when it is left out. */
+  crosswalk?: Crosswalk;
 }
 
 /**
@@ -61,7 +64,10 @@ export function prepareWriter(format: OutputFormat, options: Readonly<Options>, 
     version: meta.version,
     sourceDateEpoch: meta.sourceDateEpoch,
     sourceFormatLabel,
+    crosswalk: meta.crosswalk ?? { rungs: [], tracks: [] },
   };
+  // Everything on the context is part of every cache key of this writer: a crosswalk change (a level
+  // added anywhere in the build) re-renders whatever might show it.
   const identity = digestOf({
     format,
     options: context.options,
@@ -69,6 +75,7 @@ export function prepareWriter(format: OutputFormat, options: Readonly<Options>, 
     assets: Object.keys(context.assets).sort().map((name) => [name, createHash('sha256').update(context.assets[name]!).digest('hex')]),
     version: meta.version,
     sourceDateEpoch: meta.sourceDateEpoch,
+    crosswalk: context.crosswalk,
   });
   return { format, entry, context, identity };
 }
@@ -175,8 +182,9 @@ export async function renderOutputs(
     for (const f of r.files) files.push(f);
     for (const d of r.diagnostics) diagnostics.push(d);
   };
+  const withCrosswalk: RenderMeta = meta.crosswalk ? meta : { ...meta, crosswalk: buildCrosswalk(ladders).crosswalk };
   for (const format of options.formats) {
-    const writer = prepareWriter(format, options, resources, meta);
+    const writer = prepareWriter(format, options, resources, withCrosswalk);
     if (!writer) continue;
     hooks.onStep?.(format);
     for (const ladder of ladders) collect(await renderLadder(writer, ladder, hooks));

@@ -2,7 +2,7 @@
 // A writer sees only its own options (declared in its registry entry), never the build's.
 
 import type { Diagnostic } from '../diagnostics.js';
-import type { Ladder, SourceFormat } from '../model.js';
+import type { Crosswalk, Ladder, SourceFormat } from '../model.js';
 import type { OptionSpec } from './option-spec.js';
 
 export interface OutputFile {
@@ -34,6 +34,8 @@ export interface WriterContext<O = Record<string, unknown>> {
   sourceDateEpoch: number;
   /** How people call a source format ("Markdown table"), from the reader registry. */
   sourceFormatLabel: (format: SourceFormat) => string;
+  /** Every level of the build on one scale of rungs (computed once, in link); part of the cache key. */
+  crosswalk: Crosswalk;
 }
 
 export interface WriterResult {

@@ -87,7 +87,7 @@ it('build() compiles a project like the CLI: writes out/, then check finds it cu
 });
 
 it('refuses to render two ladders with one id, which would overwrite each other', async () => {
-  const ladder = { schemaVersion: 1, id: 'same', title: 'Same', source: { path: 'a.md', format: 'gfm-table', sha256: '0'.repeat(64) }, tracks: [] };
+  const ladder = { schemaVersion: 2, id: 'same', title: 'Same', source: { path: 'a.md', format: 'gfm-table', sha256: '0'.repeat(64) }, tracks: [] };
   const resources = { templates: () => ({}), assets: () => ({}) };
   await expect(
     renderOutputs([ladder, { ...ladder, title: 'Other' }] as never, { ...defaultOptions(process.cwd()), formats: ['json'] }, resources, { version: 'test', sourceDateEpoch: 0 }),

@@ -82,7 +82,7 @@ function readFods(xml: string): SheetCell[][] {
 function scoreLadder(): Ladder {
   const texts = ['1-2', '3/4', '2-4', '1/2', '10-12', '=1+1', '@SUM(A1:A2)', '+44 20 7946 0000', '-1', 'Über “smart” façade'];
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'scores',
     title: 'Scores',
     source: { path: 'scores.md', format: 'prose', sha256: '0'.repeat(64) },
