@@ -24,6 +24,10 @@
 // index.hbs:
 //   ladders[]           Ladder + { anchor ("ladder-<id>"), tracks[]: Track + { levels[]: Level } }
 //   showContents        true when there is more than one ladder (a list of links to each)
+//   crosswalk           { columns[]: { heading, ladderTitle (null when the track's name says it),
+//                        trackName, href }, rows[]: { rung, cells[]: { levels[]: { label, basis, href } } },
+//                        legend[]: { basis, meaning } } — every level of the build by rung
+//                        (partials/crosswalk.hbs)
 // track.hbs and level.hbs:
 //   track               Track
 //   levels[]            Level, junior → senior
@@ -72,6 +76,7 @@
 import { posix } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Competency, Expectation, Ladder, Level, Position, Track } from '../model.js';
+import { BASIS_LEGEND, crosswalkTable } from '../views/crosswalk.js';
 import { levelDiff } from '../views/level-diff.js';
 import { levelLabel, resolveEquivalents, statementCount } from '../views/levels.js';
 import { trackMatrix, type MatrixCell } from '../views/matrix.js';
@@ -305,6 +310,26 @@ function trackHeader(ladder: Ladder, track: Track, from: string) {
   };
 }
 
+/** The crosswalk for the index: the table of views/crosswalk.ts with links to each track and level page. */
+function crosswalkIndexView(context: WriterContext, from: string) {
+  const table = crosswalkTable(context.crosswalk);
+  return {
+    columns: table.columns.map((c) => ({
+      heading: c.heading,
+      ladderTitle: c.trackName === c.ladderTitle ? null : c.ladderTitle,
+      trackName: c.trackName,
+      href: relativeHref(from, `${c.ladder}/${c.track}.html`),
+    })),
+    rows: table.rows.map((r) => ({
+      rung: r.rung,
+      cells: r.cells.map((cell, i) => ({
+        levels: cell.levels.map((l) => ({ label: l.label, basis: l.basis, href: relativeHref(from, `${table.columns[i]!.ladder}/${table.columns[i]!.track}/${l.level}.html`) })),
+      })),
+    })),
+    legend: BASIS_LEGEND.map((b) => ({ ...b })),
+  };
+}
+
 function indexView(ladders: readonly Ladder[], context: WriterContext) {
   const from = paths.index;
   return {
@@ -312,6 +337,7 @@ function indexView(ladders: readonly Ladder[], context: WriterContext) {
     breadcrumbs: [{ label: 'All ladders', href: null }] satisfies Crumb[],
     ladder: null,
     showContents: ladders.length > 1,
+    crosswalk: crosswalkIndexView(context, from),
     ladders: ladders.map((ladder) => ({
       ...ladderHeader(ladder, from, context),
       anchor: `ladder-${ladder.id}`,

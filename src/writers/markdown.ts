@@ -1,5 +1,6 @@
 // Markdown output: one canonical GFM document per ladder (md/<ladder-id>.md), rendered through
-// templates/markdown/, that ladderc reads back into the same model (src/readers/canonical-md.ts).
+// templates/markdown/, that ladderc reads back into the same model (src/readers/canonical-md.ts);
+// and the build's crosswalk (md/crosswalk.md).
 //
 // Template data (plain objects; every `{{x}}` is Markdown-escaped for one line, with line breaks as
 // `<br>`; use the block helpers with triple braces for multi-line text):
@@ -27,6 +28,13 @@
 //   partials/level.hbs and partials/expectation.hbs receive the track, level section or competency
 //   entry above as their context.
 //
+//   crosswalk.hbs (md/crosswalk.md, one per build) receives
+//     title             "Crosswalk"
+//     columns[]         { heading }: one per track of the build ("Ladder › Track", or the track's name)
+//     rows[]            { rung, cells[] { levels[] { label, basis } } }: one cell per column
+//     legend[]          { basis, meaning }
+//   partials/crosswalk-table.hbs receives the same data.
+//
 // Helpers:
 //   {{{paragraphs text}}}       multi-line text as escaped paragraphs (lines end in a `\` hard break)
 //   {{{listItem text}}}         the same, indented to continue a `- ` list item
@@ -39,6 +47,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Competency, Expectation, Ladder, Level, Track } from '../model.js';
 import { splitSentences } from '../text/statements.js';
+import { BASIS_LEGEND, crosswalkTable } from '../views/crosswalk.js';
 import { levelDiff, statementKey } from '../views/level-diff.js';
 import { competencyLabels, levelLabel, resolveEquivalents } from '../views/levels.js';
 import { trackMatrix } from '../views/matrix.js';
@@ -295,10 +304,24 @@ export function writeMarkdown(ladder: Ladder, context: WriterContext): WriterRes
   return { files, diagnostics };
 }
 
+/** md/crosswalk.md: the build's crosswalk as one table, rungs by tracks. */
+export function writeCrosswalkMarkdown(_ladders: readonly Ladder[], context: WriterContext): WriterResult {
+  const engine = createTemplateEngine(context.templates, { escape: escapeMarkdown, helpers });
+  const table = crosswalkTable(context.crosswalk);
+  const data = {
+    title: 'Crosswalk',
+    columns: table.columns.map((c) => ({ heading: c.heading })),
+    rows: table.rows.map((r) => ({ rung: r.rung, cells: r.cells.map((c) => ({ levels: c.levels.map((l) => ({ label: l.label, basis: l.basis })) })) })),
+    legend: BASIS_LEGEND.map((b) => ({ ...b })),
+  };
+  return { files: [{ path: 'md/crosswalk.md', format: 'md', contents: tidy(engine.render('crosswalk.hbs', data)) }], diagnostics: [] };
+}
+
 export const markdownWriter: WriterEntry<Record<string, never>, 'md'> = {
   id: 'md',
   label: 'canonical Markdown, one file per ladder (ladderc reads it back)',
   templateFolder: 'markdown',
   ladder: writeMarkdown,
+  shared: writeCrosswalkMarkdown,
   options: [],
 };
