@@ -204,7 +204,9 @@ export function buildCrosswalk(ladders: readonly Ladder[], input: CrosswalkInput
         if (prev) prev.next = node;
         own.push(node);
         byKey.set(node.key, node);
-        names[level.id] = levelLabel(level);
+        // A bare number says nothing in a table of several tracks: "Level 3".
+        const label = levelLabel(level);
+        names[level.id] = /^\d+$/.test(label) ? `Level ${label}` : label;
       }
       trackValues(own);
       nodes.push(...own);

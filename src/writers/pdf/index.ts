@@ -79,7 +79,7 @@ export async function writePdf(ladder: Ladder, context: WriterContext<PdfOptions
   };
   for (const track of ladder.tracks) {
     const base = `${ladder.id}--${track.id}`;
-    add(track.id, `pdf/${base}.pdf`, await renderTrack(ladder, track, faces, settings));
+    add(track.id, `pdf/${base}.pdf`, await renderTrack(ladder, track, faces, settings, context.crosswalk));
     for (const level of track.levels) {
       if (statementCount(track, level.id) === 0) continue;
       const form = await renderReviewForm(ladder, track, level, faces, settings, context.options.review, logo);
