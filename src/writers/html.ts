@@ -45,9 +45,10 @@
 //                        headingLevel (3, or 4 under a category heading),
 //                        position ("line L, column C" in the source, or null) } }
 //   diff                the comparison with the level below (views/level-diff.ts):
-//                        { hasPrevious, previousLabel, previousHref, counts: { added, removed, unchanged },
-//                        competencies[]: { competency: Competency, added[], removed[], unchanged[] (strings),
-//                        hasChanges } }
+//                        { hasPrevious, previousLabel, previousHref, counts: { added, removed, unchanged,
+//                        reworded }, competencies[]: { competency: Competency, added[], removed[], unchanged[]
+//                        (strings), reworded[]: { before, after, parts[]: { words, isAdded, isRemoved } }
+//                        (a word-level diff: partials/reworded.hbs), hasChanges } }
 // Shapes:
 //   Ladder              { id, title, description, href (its section of the index), source }
 //   ladder.source       { path, format (e.g. "gfm-table"), formatLabel (e.g. "Markdown table"), sha256 }
@@ -77,7 +78,7 @@ import { posix } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Competency, Expectation, Ladder, Level, Position, Track } from '../model.js';
 import { BASIS_LEGEND, crosswalkTable } from '../views/crosswalk.js';
-import { levelDiff } from '../views/level-diff.js';
+import { levelDiff, type WordPart } from '../views/level-diff.js';
 import { levelLabel, resolveEquivalents, statementCount } from '../views/levels.js';
 import { trackMatrix, type MatrixCell } from '../views/matrix.js';
 import { createTemplateEngine, type TemplateEngine } from './template.js';
@@ -423,7 +424,8 @@ function levelPageView(ladder: Ladder, track: Track, level: Level, context: Writ
         // "New" badges tell new statements from those carried over from the level below; where
         // nothing was carried over (or there is no level below) every badge would say the same.
         const change = changes.get(row.competency.id);
-        const added = previous && change && change.unchanged.length > 0 ? new Set(change.added) : undefined;
+        // A reworded statement is new wording: it gets the badge too (the changes section shows which words).
+        const added = previous && change && change.unchanged.length > 0 ? new Set([...change.added, ...change.reworded.map((r) => r.after)]) : undefined;
         return {
           competency: competencyView(ladder, track, row.competency, from),
           cell: cellView(level, expectation, added),
@@ -443,10 +445,16 @@ function levelPageView(ladder: Ladder, track: Track, level: Level, context: Writ
         added: change.added,
         removed: change.removed,
         unchanged: change.unchanged,
-        hasChanges: change.added.length + change.removed.length > 0,
+        reworded: change.reworded.map((r) => ({ before: r.before, after: r.after, parts: r.parts.map(partView) })),
+        hasChanges: change.added.length + change.removed.length + change.reworded.length > 0,
       })),
     },
   };
+}
+
+/** A run of words of a reworded statement, as partials/reworded.hbs shows it. */
+function partView(part: WordPart) {
+  return { words: part.text, isAdded: part.change === 'added', isRemoved: part.change === 'removed' };
 }
 
 // ─── helpers ─────────────────────────────────────────────────────────────────────────────────

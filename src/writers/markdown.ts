@@ -22,7 +22,9 @@
 //       matrix          { levels[] (level labels), groups[] { heading ('' when none), rows[] { label,
 //                         cells[] { empty, notApplicable, text, statements[] } } } }
 //       levelSections[] { label, title, code, ordinal, previous (label of the level below, ''),
-//                         counts { added, removed, unchanged }, competencies[] { label, notApplicable,
+//                         counts { added, removed, unchanged, reworded },
+//                         reworded[] { label (competency), parts[] { words, isAdded, isRemoved } }
+//                         (word-level diffs; partials/reworded.hbs), competencies[] { label, notApplicable,
 //                         lines[] { gapBefore, fragments[] { text, isNew }, examples[] } } }
 //   partials/track.hbs, partials/levels.hbs, partials/competencies.hbs, partials/matrix.hbs,
 //   partials/level.hbs and partials/expectation.hbs receive the track, level section or competency
@@ -84,7 +86,9 @@ interface LevelSectionView {
   code: string;
   ordinal: number;
   previous: string;
-  counts: { added: number; removed: number; unchanged: number };
+  counts: { added: number; removed: number; unchanged: number; reworded: number };
+  /** Statements of the level below said again in other words, as word-level diffs. */
+  reworded: Array<{ label: string; parts: Array<{ words: string; isAdded: boolean; isRemoved: boolean }> }>;
   competencies: SectionCompetencyView[];
 }
 
@@ -192,9 +196,16 @@ function levelSection(track: Track, level: Level, labels: ReadonlyMap<Competency
     ordinal: level.ordinal,
     previous: diff.previous ? levelLabel(diff.previous) : '',
     counts: { ...diff.counts },
+    reworded: diff.competencies.flatMap((c) =>
+      c.reworded.map((r) => ({
+        label: labels.get(c.competency) ?? c.competency.name,
+        parts: r.parts.map((p) => ({ words: p.text, isAdded: p.change === 'added', isRemoved: p.change === 'removed' })),
+      })),
+    ),
     competencies: [],
   };
-  const added = new Map(diff.competencies.map((c) => [c.competency, new Set(c.added.map(statementKey))]));
+  // A reworded statement is new wording at this level: marked like a new one in the statements.
+  const added = new Map(diff.competencies.map((c) => [c.competency, new Set([...c.added, ...c.reworded.map((r) => r.after)].map(statementKey))]));
   for (const group of trackMatrix(track).groups) {
     for (const row of group.rows) {
       const expectation = row.competency.expectations.find((e) => e.level === level.id);
