@@ -56,7 +56,8 @@ it('compile() takes a format and a config whose sources override that path', () 
 it('render() gives one ladder in one format: text for Markdown, bytes for PDF, with writer options', async () => {
   const ladder = api.compile(TABLE, { path: 'backend.md' }).ladders[0]!;
   const md = await api.render(ladder, 'md');
-  expect(md.files.map((f) => f.path)).toEqual(['md/backend.md']);
+  // With the build-wide file of the format: the crosswalk of this one ladder.
+  expect(md.files.map((f) => f.path)).toEqual(['md/backend.md', 'md/crosswalk.md']);
   expect(String(md.files[0]!.contents)).toContain('Reviews the team');
   const csv = await api.render(ladder, 'csv', { options: { csvBom: false } });
   expect(String(csv.files[0]!.contents).startsWith('\uFEFF')).toBe(false);

@@ -1,7 +1,13 @@
 // The crosswalk (src/pipeline/crosswalk.ts, called by link): small ladders of our own, written as
 // models and as sources in two syntaxes, placed on one scale of rungs.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/api.js';
+import { compileSources } from '../../src/pipeline/compile.js';
+import { defaultOptions } from '../../src/pipeline/options.js';
+import { prepareWriter } from '../../src/pipeline/render.js';
+import { crosswalkJson } from '../../src/views/crosswalk.js';
+import { crosswalkSchemaErrors } from '../support/schema.js';
 import { SCHEMA_VERSION, type Crosswalk, type Equivalent, type Ladder } from '../../src/model.js';
 import { codeScheme, titleTier } from '../../src/pipeline/crosswalk.js';
 import { linkLadders } from '../../src/pipeline/link.js';
@@ -201,5 +207,64 @@ describe('config', () => {
     expect(parseConfig('{"crosswalk": {"a": 1}}').errors[0]).toMatch(/^crosswalk: must be a list of pins/);
     expect(parseConfig('{"crosswalk": [["a/t/l"]]}').errors[0]).toMatch(/^crosswalk\[0\]: must list at least two levels/);
     expect(parseConfig('{"crosswalk": [["a/t/l", "Senior SRE"]]}').errors[0]).toMatch(/^crosswalk\[0\]\[1\]: must be "ladder\/track\/level"/);
+  });
+});
+
+describe('the five sources', () => {
+  const config = parseConfig(readFileSync('ladderc.config.json', 'utf8')).config;
+  const sources = readdirSync('sources').sort().map((f) => ({ path: `sources/${f}`, bytes: new Uint8Array(readFileSync(`sources/${f}`)) }));
+  const { ladders, crosswalk, diagnostics } = linkLadders(compileSources(sources, { sources: config.sources ?? {} }).ladders);
+  const levelCount = ladders.reduce((n, l) => n + l.tracks.reduce((m, t) => m + t.levels.length, 0), 0);
+
+  it('places every level once, with no conflicts, and validates against schema/crosswalk.schema.json', () => {
+    expect(diagnostics).toEqual([]);
+    expect(levelCount).toBe(35);
+    const keys = crosswalk.rungs.flatMap((r) => r.levels.map((p) => `${p.ladder}/${p.track}/${p.level}`));
+    expect(keys).toHaveLength(35);
+    expect(new Set(keys).size).toBe(35);
+    expect(crosswalkSchemaErrors(crosswalkJson(crosswalk))).toEqual([]);
+  });
+
+  it('puts every stated equivalent on its level\'s rung', () => {
+    let pairs = 0;
+    for (const ladder of ladders) {
+      for (const track of ladder.tracks) {
+        for (const level of track.levels) {
+          for (const eq of level.equivalents ?? []) {
+            pairs += 1;
+            expect(rung(crosswalk, `${ladder.id}/${track.id}/${level.id}`)).toBe(rung(crosswalk, `${eq.ladder}/${eq.track}/${eq.level}`));
+            expect(basis(crosswalk, `${ladder.id}/${track.id}/${level.id}`)).toBe('explicit');
+          }
+        }
+      }
+    }
+    // The four Management Equivalent pairs, each stated from both sides.
+    expect(pairs).toBe(8);
+  });
+
+  it('never lets a track go down', () => {
+    for (const ladder of ladders) {
+      for (const track of ladder.tracks) {
+        const rungs = track.levels.map((l) => rung(crosswalk, `${ladder.id}/${track.id}/${l.id}`)!);
+        expect(rungs).toEqual([...rungs].sort((a, b) => a - b));
+      }
+    }
+  });
+
+  it('puts the Senior SRE of one ladder and the Senior SRE (L3) of another on one rung', () => {
+    const found = ladders.flatMap((ladder) => ladder.tracks.flatMap((track) => track.levels.filter((l) => l.title === 'Senior SRE').map((l) => `${ladder.id}/${track.id}/${l.id}`)));
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(found.map((k) => rung(crosswalk, k))).size).toBe(1);
+  });
+});
+
+describe('the render cache', () => {
+  it('keys every rendering on the crosswalk: a change to it re-renders', () => {
+    const a = linkLadders([ladder('a', { t: ['Junior A', 'Senior A'] })]).crosswalk;
+    const b = linkLadders([ladder('a', { t: ['Junior A', 'Senior A'] }), ladder('b', { u: ['Junior B'] })]).crosswalk;
+    const resources = { templates: () => ({}), assets: () => ({}) };
+    const identity = (crosswalk: Crosswalk) => prepareWriter('json', defaultOptions(process.cwd()), resources, { version: 't', sourceDateEpoch: 0, crosswalk })!.identity;
+    expect(identity(a)).toBe(identity(linkLadders([ladder('a', { t: ['Junior A', 'Senior A'] })]).crosswalk));
+    expect(identity(a)).not.toBe(identity(b));
   });
 });
