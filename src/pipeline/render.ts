@@ -50,9 +50,13 @@ export interface PreparedWriter {
   format: OutputFormat;
   entry: WriterEntry<any>;
   context: WriterContext<any>;
-  /** Digest of what shapes this writer's output besides the ladders (its cache key's base). */
+  /** Digest of what shapes this writer's output besides the ladders and the crosswalk (its cache key's base). */
   identity: string;
+  /** Digest of the crosswalk: part of the key of every rendering that is given it. */
+  crosswalkDigest: string;
 }
+
+const NO_CROSSWALK: Crosswalk = { rungs: [], tracks: [] };
 
 export function prepareWriter(format: OutputFormat, options: Readonly<Options>, resources: WriterResources, meta: RenderMeta): PreparedWriter | undefined {
   const entry = writerFor(format);
@@ -64,10 +68,10 @@ export function prepareWriter(format: OutputFormat, options: Readonly<Options>, 
     version: meta.version,
     sourceDateEpoch: meta.sourceDateEpoch,
     sourceFormatLabel,
-    crosswalk: meta.crosswalk ?? { rungs: [], tracks: [] },
+    crosswalk: meta.crosswalk ?? NO_CROSSWALK,
   };
-  // Everything on the context is part of every cache key of this writer: a crosswalk change (a level
-  // added anywhere in the build) re-renders whatever might show it.
+  // Everything else on the context is part of every cache key of this writer; the crosswalk only of
+  // the renderings given it (shared files; a ladder's files when the writer shows it there).
   const identity = digestOf({
     format,
     options: context.options,
@@ -75,9 +79,8 @@ export function prepareWriter(format: OutputFormat, options: Readonly<Options>, 
     assets: Object.keys(context.assets).sort().map((name) => [name, createHash('sha256').update(context.assets[name]!).digest('hex')]),
     version: meta.version,
     sourceDateEpoch: meta.sourceDateEpoch,
-    crosswalk: context.crosswalk,
   });
-  return { format, entry, context, identity };
+  return { format, entry, context, identity, crosswalkDigest: digestOf(context.crosswalk) };
 }
 
 /** A writer's result as cache payload: text stays text, bytes travel as base64. */
@@ -146,15 +149,17 @@ async function cached(key: string, hooks: BuildHooks, run: () => WriterResult | 
 
 /** The files of one ladder in one format. */
 export function renderLadder(writer: PreparedWriter, ladder: Ladder, hooks: BuildHooks = {}): Promise<RenderResult> {
-  const key = hooks.cache ? digestOf({ kind: 'render-ladder', writer: writer.identity, code: hooks.version ?? 'dev', ladder: digestOf(ladder) }) : '';
-  return cached(key, hooks, () => writer.entry.ladder(ladder, writer.context));
+  const uses = writer.entry.ladderUsesCrosswalk === true;
+  const context = uses ? writer.context : { ...writer.context, crosswalk: NO_CROSSWALK };
+  const key = hooks.cache ? digestOf({ kind: 'render-ladder', writer: writer.identity, code: hooks.version ?? 'dev', ladder: digestOf(ladder), ...(uses ? { crosswalk: writer.crosswalkDigest } : {}) }) : '';
+  return cached(key, hooks, () => writer.entry.ladder(ladder, context));
 }
 
 /** A format's files that span every ladder (none for most formats). */
 export function renderShared(writer: PreparedWriter, ladders: readonly Ladder[], hooks: BuildHooks = {}): Promise<RenderResult> {
   const shared = writer.entry.shared;
   if (!shared) return Promise.resolve({ files: [], diagnostics: [] });
-  const key = hooks.cache ? digestOf({ kind: 'render-shared', writer: writer.identity, code: hooks.version ?? 'dev', ladders: ladders.map((l) => digestOf(l)) }) : '';
+  const key = hooks.cache ? digestOf({ kind: 'render-shared', writer: writer.identity, code: hooks.version ?? 'dev', ladders: ladders.map((l) => digestOf(l)), crosswalk: writer.crosswalkDigest }) : '';
   return cached(key, hooks, () => shared(ladders, writer.context));
 }
 

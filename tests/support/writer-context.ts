@@ -30,9 +30,11 @@ export function writerContext<F extends OutputFormat>(
 export async function writeAll<F extends OutputFormat>(format: F, ladders: readonly Ladder[], given: WriterContext<WriterOptionsMap[F]>): Promise<WriterResult> {
   const entry = writerFor(format)!;
   const context = given.crosswalk.rungs.length ? given : { ...given, crosswalk: linkLadders(ladders).crosswalk };
+  // As render.ts does: ladder() sees the crosswalk only when the writer says it shows it.
+  const ladderContext = entry.ladderUsesCrosswalk ? context : { ...context, crosswalk: { rungs: [], tracks: [] } };
   const result: WriterResult = { files: [], diagnostics: [] };
   for (const ladder of ladders) {
-    const r = await entry.ladder(ladder, context);
+    const r = await entry.ladder(ladder, ladderContext);
     result.files.push(...r.files);
     result.diagnostics.push(...r.diagnostics);
   }

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/api.js';
 import { compileSources } from '../../src/pipeline/compile.js';
 import { defaultOptions } from '../../src/pipeline/options.js';
-import { prepareWriter } from '../../src/pipeline/render.js';
+import { emptyStats } from '../../src/pipeline/compile.js';
+import { prepareWriter, renderLadder, renderShared } from '../../src/pipeline/render.js';
+import { loadAssets } from '../../src/host/io.js';
+import { writerFor } from '../../src/writers/index.js';
 import { crosswalkJson } from '../../src/views/crosswalk.js';
 import { crosswalkSchemaErrors } from '../support/schema.js';
 import { SCHEMA_VERSION, type Crosswalk, type Equivalent, type Ladder } from '../../src/model.js';
@@ -259,12 +262,41 @@ describe('the five sources', () => {
 });
 
 describe('the render cache', () => {
-  it('keys every rendering on the crosswalk: a change to it re-renders', () => {
-    const a = linkLadders([ladder('a', { t: ['Junior A', 'Senior A'] })]).crosswalk;
-    const b = linkLadders([ladder('a', { t: ['Junior A', 'Senior A'] }), ladder('b', { u: ['Junior B'] })]).crosswalk;
-    const resources = { templates: () => ({}), assets: () => ({}) };
-    const identity = (crosswalk: Crosswalk) => prepareWriter('json', defaultOptions(process.cwd()), resources, { version: 't', sourceDateEpoch: 0, crosswalk })!.identity;
-    expect(identity(a)).toBe(identity(linkLadders([ladder('a', { t: ['Junior A', 'Senior A'] })]).crosswalk));
-    expect(identity(a)).not.toBe(identity(b));
+  function memoryCache() {
+    const store = new Map<string, string>();
+    return { get: (kind: string, key: string) => store.get(`${kind}:${key}`), put: (kind: string, key: string, value: string) => void store.set(`${kind}:${key}`, value) };
+  }
+  const resources = { templates: () => ({}), assets: () => loadAssets(writerFor('pdf')!.assets) };
+  const one = ladder('a', { t: ['Junior A', 'Senior A'] });
+  const small = linkLadders([one]).crosswalk;
+  const big = linkLadders([one, ladder('b', { u: ['Junior B'] })]).crosswalk;
+  const prepared = (format: 'json' | 'pdf', crosswalk: Crosswalk) => prepareWriter(format, defaultOptions(process.cwd()), resources, { version: 't', sourceDateEpoch: 0, crosswalk })!;
+
+  it('re-renders what shows the crosswalk when it changes, and only that', async () => {
+    const hooks = { cache: memoryCache() as never, stats: emptyStats() };
+    await renderShared(prepared('json', small), [one], hooks);
+    await renderLadder(prepared('json', small), one, hooks);
+    await renderLadder(prepared('pdf', small), one, hooks);
+    expect(hooks.stats.rendered).toBe(3);
+    // Same crosswalk: all three from the cache.
+    await renderShared(prepared('json', small), [one], hooks);
+    await renderLadder(prepared('json', small), one, hooks);
+    await renderLadder(prepared('pdf', small), one, hooks);
+    expect([hooks.stats.rendered, hooks.stats.renderHits]).toEqual([3, 3]);
+    // Another ladder in the build moved the crosswalk: the shared file and the PDF (its crosswalk
+    // page) re-render; the ladder's JSON, which does not show it, does not.
+    await renderShared(prepared('json', big), [one], hooks);
+    await renderLadder(prepared('json', big), one, hooks);
+    await renderLadder(prepared('pdf', big), one, hooks);
+    expect([hooks.stats.rendered, hooks.stats.renderHits]).toEqual([5, 4]);
+  });
+
+  it('gives ladder() the crosswalk only when the writer says it shows it', async () => {
+    const seen: number[] = [];
+    const writer = prepared('json', big);
+    const spy = (uses: boolean) => ({ ...writer, entry: { ...writer.entry, ladderUsesCrosswalk: uses, ladder: (_l: Ladder, c: { crosswalk: Crosswalk }) => (seen.push(c.crosswalk.rungs.length), { files: [], diagnostics: [] }) } });
+    await renderLadder(spy(false), one);
+    await renderLadder(spy(true), one);
+    expect(seen).toEqual([0, big.rungs.length]);
   });
 });

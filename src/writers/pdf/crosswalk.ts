@@ -19,6 +19,9 @@ const OTHER_HEAD: Style = { face: 'bold', size: 8, color: COLORS.muted };
 const OTHER: Style = { face: 'regular', size: 8.5, color: COLORS.ink };
 const HEADER: Style = { face: 'bold', size: 8.5, color: COLORS.headerInk };
 
+/** Other tracks listed per rung; a build of many ladders names the rest by count (crosswalk.csv has them all). */
+const MAX_OTHERS = 14;
+
 /** Draws the crosswalk from a new portrait page; nothing when the crosswalk does not place the track. */
 export function drawCrosswalk(pdf: PdfDoc, parent: StructElement, crosswalk: Crosswalk, ladder: Ladder, track: Track, trackOutline: OutlineItem): void {
   const rows = trackCrosswalk(crosswalk, ladder.id, track.id);
@@ -84,7 +87,12 @@ export function drawCrosswalk(pdf: PdfDoc, parent: StructElement, crosswalk: Cro
     const others =
       row.others.length === 0
         ? lines(pdf, [run('—', { ...OTHER, color: COLORS.muted })], { width: inner[2]! })
-        : row.others.flatMap((o, i) => lines(pdf, [run(`${o.heading}: `, OTHER_HEAD), run(o.levels.map((l) => l.label).join(', '), OTHER)], { width: inner[2]!, gapBefore: i > 0 ? 2.5 : 0 }));
+        : [
+            ...row.others.slice(0, MAX_OTHERS).flatMap((o, i) => lines(pdf, [run(`${o.heading}: `, OTHER_HEAD), run(o.levels.map((l) => l.label).join(', '), OTHER)], { width: inner[2]!, gapBefore: i > 0 ? 2.5 : 0 })),
+            ...(row.others.length > MAX_OTHERS
+              ? lines(pdf, [run(`… and ${row.others.length - MAX_OTHERS} more tracks on this rung (all in csv/crosswalk.csv and on the HTML index).`, { ...OTHER, color: COLORS.muted })], { width: inner[2]!, gapBefore: 2.5 })
+              : []),
+          ];
     const cells = [rung, own, others];
     const height = Math.max(...cells.map(heightOf)) + 2 * PAD_Y;
     if (pdf.remaining() < height) {

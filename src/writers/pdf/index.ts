@@ -94,6 +94,8 @@ export const pdfWriter: WriterEntry<PdfOptions, 'pdf'> = {
   id: 'pdf',
   label: 'print: a book per track (cover, matrix, level profiles) and a fillable review form per level',
   ladder: writePdf,
+  // Each track's PDF ends with its crosswalk page.
+  ladderUsesCrosswalk: true,
   options: [
     { key: 'paper', config: 'pdf.paper', kind: { type: 'enum', values: PAPERS }, default: 'a4', flag: '--paper', help: 'PDF paper size' },
     { key: 'review.ratings', config: 'review.ratings', kind: { type: 'strings', min: 2 }, default: ['Not yet', 'Meets', 'Exceeds'], help: "the review forms' rating scale" },
