@@ -113,7 +113,7 @@ export async function render<F extends OutputFormat>(ladder: Ladder, format: F, 
       templates: (f) => loadTemplateSet(writerFor(f)?.templateFolder ?? f, options.templates),
       assets: (f) => Object.fromEntries(Object.entries(writerFor(f)?.assets ?? {}).map(([k, s]) => [k, loadAsset(s)])),
     },
-    { version: 'api', sourceDateEpoch: options.sourceDateEpoch ?? 0 },
+    { version: 'api', sourceDateEpoch: options.sourceDateEpoch ?? 0, crosswalk: linkLadders([ladder]).crosswalk },
   )!;
   const own = await renderLadder(writer, ladder);
   const shared = await renderShared(writer, [ladder]);

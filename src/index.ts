@@ -7,6 +7,8 @@ export type { BuildApiOptions, BuildApiResult, CompileOptions, CompileOutput, Re
 /** The model: a ladder of tracks, levels, competencies and per-level expectations. */
 export { SCHEMA_VERSION } from './model.js';
 export type { BaselineItem, Competency, Equivalent, ExampleGroup, Expectation, Ladder, Level, Position, Source, SourceFormat, Track } from './model.js';
+/** The crosswalk: every level of a build on one scale of rungs (out/json/crosswalk.json). */
+export type { Crosswalk, CrosswalkBasis, CrosswalkPlacement, CrosswalkRung, CrosswalkTrack } from './model.js';
 
 /** Diagnostics: what a reader or writer found, with file:line:column, and the exit code they lead to. */
 export type { Diagnostic, Severity } from './diagnostics.js';

@@ -1,6 +1,7 @@
 // The normalised ladder model: plain JSON data, described by schema/ladder.schema.json.
 
-export const SCHEMA_VERSION = 1 as const;
+/** 2: equivalents name their ladder (`{ ladder, track, level }`); 1 named only track and level. */
+export const SCHEMA_VERSION = 2 as const;
 
 /** 1-based line and column in the source document. */
 export interface Position {
@@ -52,7 +53,9 @@ export interface Track {
   competencies: Competency[];
 }
 
+/** A level the source says is equivalent: ids of its ladder, track and level (as in the ladder JSON). */
 export interface Equivalent {
+  ladder: string;
   track: string;
   level: string;
 }
@@ -97,4 +100,40 @@ export interface Expectation {
   applicable?: false;
   examples?: ExampleGroup[];
   position?: Position;
+}
+
+// The crosswalk: every level of every ladder of a build on one scale of rungs (out/json/crosswalk.json).
+
+/** The evidence that placed a level, strongest first. */
+export type CrosswalkBasis = 'explicit' | 'config' | 'code' | 'title' | 'position';
+export const CROSSWALK_BASES: readonly CrosswalkBasis[] = ['explicit', 'config', 'code', 'title', 'position'];
+
+export interface CrosswalkPlacement {
+  ladder: string;
+  track: string;
+  level: string;
+  basis: CrosswalkBasis;
+}
+
+export interface CrosswalkRung {
+  /** 1 for the most junior rung. */
+  rung: number;
+  /** Build order: ladders as compiled, then tracks, then levels. */
+  levels: CrosswalkPlacement[];
+}
+
+/** A track as the crosswalk tables show it (names only; crosswalk.json holds ids). */
+export interface CrosswalkTrack {
+  ladder: string;
+  ladderTitle: string;
+  track: string;
+  trackName: string;
+  /** Level id → how tables name it ("Senior SRE (L3)"). */
+  levels: Record<string, string>;
+}
+
+export interface Crosswalk {
+  rungs: CrosswalkRung[];
+  /** Every track placed, in build order, with the names writers show. */
+  tracks: CrosswalkTrack[];
 }

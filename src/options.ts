@@ -32,6 +32,8 @@ export interface Options {
   templates?: string;
   /** Keyed by source display path (relative to `cwd`, "/" separators). */
   sources: Record<string, SourceOptions>;
+  /** Crosswalk pins from the config: levels (`ladder/track/level`) that share a rung. */
+  crosswalk?: string[][];
   /** Each writer's own options, every default filled in. */
   writers: WriterOptionsMap;
   /** The project folder: display paths, the model's source paths and relative paths start here. */

@@ -6,7 +6,7 @@ import { OUTPUT_FORMATS, WRITERS, type OutputFormat } from '../writers/index.js'
 import { flagValueName, parseFlagValue, type OptionSpec } from '../writers/option-spec.js';
 import { REPORTERS, type ReporterName } from './report.js';
 
-export const COMMANDS = ['build', 'check', 'watch', 'init'] as const;
+export const COMMANDS = ['build', 'check', 'watch', 'init', 'diff', 'promote'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedArgs {
@@ -16,6 +16,8 @@ export interface ParsedArgs {
   request: OptionRequest & { paths: string[] };
   flags: {
     check?: boolean;
+    /** (diff) the git revision to compare the working tree's sources with. */
+    git?: string;
     reporter?: ReporterName;
     help?: boolean;
     version?: boolean;
@@ -38,7 +40,7 @@ const coreFlags: FlagDef[] = [
   {
     name: '--format',
     value: 'LIST',
-    help: `comma-separated: ${OUTPUT_FORMATS.join(',')} (default: all)`,
+    help: `comma-separated: ${OUTPUT_FORMATS.join(',')} (default: all); diff: md or json (default: md)`,
     apply: (p, v) => {
       const formats: OutputFormat[] = [];
       for (const f of v!.split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -54,6 +56,7 @@ const coreFlags: FlagDef[] = [
   { name: '--templates', value: 'DIR', help: 'folder whose <format>/… templates override the defaults one by one', apply: (p, v) => (p.request.templates = v!) },
   { name: '--strict', help: 'treat warnings as errors', apply: (p) => (p.request.strict = true) },
   { name: '--check', help: '(build) compare with out/ instead of writing; exit 1 when stale', apply: (p) => (p.flags.check = true) },
+  { name: '--git', value: 'REV', help: '(diff) compare the sources with those at a git revision', apply: (p, v) => (p.flags.git = v!) },
 ];
 
 const tailFlags: FlagDef[] = [

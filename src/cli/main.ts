@@ -1,4 +1,5 @@
-// argv → command → exit code. Each command is a file of its own (build, check, watch, init);
+// argv → command → exit code. Each command is a file of its own (build, check, watch, init, diff,
+// promote);
 // this module parses, dispatches and prints help. Only the CLI prints.
 
 import { packageVersion } from '../host/io.js';
@@ -16,6 +17,8 @@ const RUNNERS: Record<Command, { summary: string; usage: string; run: () => Prom
   build: { usage: 'build [PATH…] [options]', summary: 'compile sources into out/ (every output format)', run: async () => (await import('./build.js')).build },
   check: { usage: 'check [PATH…] [options]', summary: 'parse and report only; writes nothing', run: async () => (await import('./check.js')).check },
   watch: { usage: 'watch [PATH…] [options]', summary: 'rebuild whenever sources, templates or the config change', run: async () => (await import('./watch.js')).watchCommand },
+  diff: { usage: 'diff OLD NEW | --git REV [PATH…]', summary: 'what changed between two versions of the ladders (exit 1 when they differ)', run: async () => (await import('./diff.js')).diffCommand },
+  promote: { usage: 'promote LADDER TRACK LEVEL [PATH…]', summary: 'what changes from a level to the next one', run: async () => (await import('./promote.js')).promoteCommand },
   // Never reached through parseArgs (main hands init its own argv), listed for --help.
   init: { usage: 'init [DIR] [--force]', summary: 'scaffold sources/, a config, templates and a CI workflow', run: async () => {
       const { initCommand } = await import('./init-command.js');
@@ -25,7 +28,7 @@ const RUNNERS: Record<Command, { summary: string; usage: string; run: () => Prom
 };
 
 export function helpText(version: string): string {
-  const commands = COMMANDS.map((c) => `  ladderc ${RUNNERS[c].usage.padEnd(26)} ${RUNNERS[c].summary}`).join('\n');
+  const commands = COMMANDS.map((c) => `  ladderc ${RUNNERS[c].usage.padEnd(34)} ${RUNNERS[c].summary}`).join('\n');
   const exits = EXIT_CODES.map((e) => `  ${String(e.code).padEnd(4)} ${e.meaning}`).join('\n');
   return `ladderc ${version} — compile engineering career ladders
 

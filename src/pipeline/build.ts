@@ -8,6 +8,7 @@ import { writerFor, type OutputFormat } from '../writers/index.js';
 import { getPath } from '../writers/option-spec.js';
 import { compileSources, emptyStats, type BuildHooks, type BuildStats } from './compile.js';
 import type { CacheCounters, CheckSession, Conflict, Host, OutputSink, WriteResult, WriteSession } from './host.js';
+import type { CrosswalkInput } from './crosswalk.js';
 import { linkLadders } from './link.js';
 import { absolute, displayPath } from './paths.js';
 import { checkFindings, manifestOf, manifestOptions, manifestText, MANIFEST, type Manifest, type ManifestEntry } from './plan.js';
@@ -67,6 +68,14 @@ export function hostResources(options: Options, host: Host): WriterResources {
   };
 }
 
+/** The config's crosswalk pins, with the config file's display path for messages. */
+export function crosswalkInput(options: Options): CrosswalkInput {
+  const input: CrosswalkInput = {};
+  if (options.crosswalk) input.pins = options.crosswalk;
+  if (options.configFile) input.pinsFile = displayPath(options.configFile, options.cwd);
+  return input;
+}
+
 export async function runBuild(request: BuildRequest, host: Host): Promise<BuildOutcome> {
   const { options, mode } = request;
   const stats = emptyStats();
@@ -92,7 +101,7 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   const compiled = compileSources(collected.sources, options, hooks);
   // The source bytes are no longer needed (the models keep their hashes).
   collected.sources.length = 0;
-  const linked = linkLadders(compiled.ladders);
+  const linked = linkLadders(compiled.ladders, crosswalkInput(options));
   outcome.ladders = linked.ladders;
   const diagnostics = outcome.diagnostics;
   for (const path of collected.skipped ?? []) {
@@ -119,7 +128,7 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   const session: WriteSession | undefined = mode === 'write' ? host.openWrite(options.outDir) : undefined;
   const sink: OutputSink = (check ?? session)!;
   try {
-    const rendered = await streamOutputs(linked.ladders, options, hostResources(options, host), { version: host.version(), sourceDateEpoch: epoch }, hooks, (file) => {
+    const rendered = await streamOutputs(linked.ladders, options, hostResources(options, host), { version: host.version(), sourceDateEpoch: epoch, crosswalk: linked.crosswalk }, hooks, (file) => {
       outcome.files.push(sink.add(file));
     });
     for (const d of rendered.diagnostics) diagnostics.push(d);

@@ -18,6 +18,8 @@ export interface ConfigFile {
   /** The largest source read, in megabytes. */
   maxSourceSize?: number;
   sources?: Record<string, SourceOptions>;
+  /** Levels that share a rung of the crosswalk: each pin lists `ladder/track/level` ids. */
+  crosswalk?: string[][];
   /** Writer options set in the config, by format, then by the option's key ("review.ratings"). */
   writers?: Partial<Record<OutputFormat, Record<string, unknown>>>;
 }
@@ -29,7 +31,7 @@ export interface ConfigResult {
 }
 
 /** The fields of the config's top level that are ladderc's own, not a writer's. */
-const CORE_FIELDS = ['out', 'formats', 'strict', 'templates', 'cacheDir', 'maxSourceSize', 'sources'] as const;
+const CORE_FIELDS = ['out', 'formats', 'strict', 'templates', 'cacheDir', 'maxSourceSize', 'sources', 'crosswalk'] as const;
 const SOURCE_FIELDS = ['id', 'title', 'format', 'orientation', 'tracks'] as const;
 
 type Json = unknown;
@@ -129,6 +131,24 @@ export function parseConfig(text: string): ConfigResult {
     if (parsed === undefined) continue;
     config.writers ??= {};
     (config.writers[format] ??= {})[spec.key] = parsed;
+  }
+
+  if (raw.crosswalk !== undefined) {
+    const example = 'such as [["ladder/track/level", "other-ladder/track/level"]]';
+    if (!Array.isArray(raw.crosswalk)) errors.push(`crosswalk: must be a list of pins, ${example}`);
+    else {
+      const pins: string[][] = [];
+      raw.crosswalk.forEach((pin: Json, i) => {
+        if (!Array.isArray(pin) || pin.length < 2) return void errors.push(`crosswalk[${i}]: must list at least two levels, ${example}`);
+        const refs: string[] = [];
+        pin.forEach((ref: Json, j) => {
+          if (typeof ref === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/.test(ref)) refs.push(ref);
+          else errors.push(`crosswalk[${i}][${j}]: must be "ladder/track/level" with the ids of the ladder JSON, not ${JSON.stringify(ref)}`);
+        });
+        if (refs.length === pin.length) pins.push(refs);
+      });
+      config.crosswalk = pins;
+    }
   }
 
   if (raw.sources !== undefined) {

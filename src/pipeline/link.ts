@@ -1,16 +1,32 @@
 // Link: one pass over every ladder of a build at once, after each was compiled on its own. It joins
-// pages that each describe one level of the same track into one ladder, and makes ladder ids
-// unique (output paths derive from them); cross-ladder work (a crosswalk of equivalent levels)
-// belongs here too.
+// pages that each describe one level of the same track into one ladder, makes ladder ids unique
+// (output paths derive from them) and places every level on the crosswalk (crosswalk.ts), which
+// writers receive through their context.
 
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { Competency, Ladder, Level } from '../model.js';
+import type { Competency, Crosswalk, Ladder, Level } from '../model.js';
 import { codeNumber } from '../readers/lexicon.js';
 import { IdAllocator, slugify } from '../text/slug.js';
+import { buildCrosswalk, type CrosswalkInput } from './crosswalk.js';
 
 export interface LinkResult {
   ladders: Ladder[];
+  crosswalk: Crosswalk;
   diagnostics: Diagnostic[];
+}
+
+/** A renamed ladder's own equivalents follow it to its new id. */
+function renamed(ladder: Ladder, id: string): Ladder {
+  return {
+    ...ladder,
+    id,
+    tracks: ladder.tracks.map((track) => ({
+      ...track,
+      levels: track.levels.map((level) =>
+        level.equivalents ? { ...level, equivalents: level.equivalents.map((eq) => (eq.ladder === ladder.id ? { ...eq, ladder: id } : eq)) } : level,
+      ),
+    })),
+  };
 }
 
 /** The one level of a page about one level, when it has a numbered code ("IC3"). */
@@ -32,7 +48,7 @@ function joinKey(ladder: Ladder, level: Level): string {
  * ladder whose track holds every level, ordered by code number, with the competencies of all
  * (merged by id). The joined ladder takes the first page's place; an info names the pages.
  */
-export function joinOneLevelPages(ladders: readonly Ladder[]): LinkResult {
+export function joinOneLevelPages(ladders: readonly Ladder[]): Omit<LinkResult, 'crosswalk'> {
   const groups = new Map<string, Ladder[]>();
   for (const ladder of ladders) {
     const level = onlyLevel(ladder);
@@ -92,9 +108,10 @@ function joinPages(pages: readonly Ladder[]): Ladder {
 
 /**
  * Joins pages of one level each (joinOneLevelPages), then gives every ladder a unique id (in
- * order: the first keeps its id), warning about each renamed one.
+ * order: the first keeps its id), warning about each renamed one, then builds the crosswalk over
+ * them all.
  */
-export function linkLadders(input: readonly Ladder[]): LinkResult {
+export function linkLadders(input: readonly Ladder[], crosswalk: CrosswalkInput = {}): LinkResult {
   const { ladders, diagnostics } = joinOneLevelPages(input);
   const ids = new IdAllocator();
   const linked = ladders.map((ladder) => {
@@ -103,7 +120,9 @@ export function linkLadders(input: readonly Ladder[]): LinkResult {
     diagnostics.push(
       diagnostic('warning', 'duplicate-id', `another source already has the ladder id "${ladder.id}"; this one gets "${id}"`, ladder.source.path, undefined, 'set a unique "id" for this source in ladderc.config.json'),
     );
-    return { ...ladder, id };
+    return renamed(ladder, id);
   });
-  return { ladders: linked, diagnostics };
+  const placed = buildCrosswalk(linked, crosswalk);
+  for (const d of placed.diagnostics) diagnostics.push(d);
+  return { ladders: linked, crosswalk: placed.crosswalk, diagnostics };
 }

@@ -4,13 +4,14 @@
 
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
-import type { Ladder } from '../model.js';
+import type { Crosswalk, Ladder } from '../model.js';
 import type { Options } from '../options.js';
 import { sourceFormatLabel } from '../readers/registry.js';
 import { writerFor, type OutputFormat } from '../writers/index.js';
 import { TemplateError } from '../writers/template.js';
 import type { OutputFile, TemplateFile, WriterContext, WriterEntry, WriterResult } from '../writers/types.js';
 import { digestOf, type BuildHooks } from './compile.js';
+import { buildCrosswalk } from './crosswalk.js';
 
 /** What a writer needs from the outside world, provided by the caller (the host, in a build). */
 export interface WriterResources {
@@ -27,6 +28,8 @@ export interface RenderResult {
 export interface RenderMeta {
   version: string;
   sourceDateEpoch: number;
+  /** The build's crosswalk (from link); renderOutputs places the ladders it renders when it is left out. */
+  crosswalk?: Crosswalk;
 }
 
 /**
@@ -47,9 +50,13 @@ export interface PreparedWriter {
   format: OutputFormat;
   entry: WriterEntry<any>;
   context: WriterContext<any>;
-  /** Digest of what shapes this writer's output besides the ladders (its cache key's base). */
+  /** Digest of what shapes this writer's output besides the ladders and the crosswalk (its cache key's base). */
   identity: string;
+  /** Digest of the crosswalk: part of the key of every rendering that is given it. */
+  crosswalkDigest: string;
 }
+
+const NO_CROSSWALK: Crosswalk = { rungs: [], tracks: [] };
 
 export function prepareWriter(format: OutputFormat, options: Readonly<Options>, resources: WriterResources, meta: RenderMeta): PreparedWriter | undefined {
   const entry = writerFor(format);
@@ -61,7 +68,10 @@ export function prepareWriter(format: OutputFormat, options: Readonly<Options>, 
     version: meta.version,
     sourceDateEpoch: meta.sourceDateEpoch,
     sourceFormatLabel,
+    crosswalk: meta.crosswalk ?? NO_CROSSWALK,
   };
+  // Everything else on the context is part of every cache key of this writer; the crosswalk only of
+  // the renderings given it (shared files; a ladder's files when the writer shows it there).
   const identity = digestOf({
     format,
     options: context.options,
@@ -70,7 +80,7 @@ export function prepareWriter(format: OutputFormat, options: Readonly<Options>, 
     version: meta.version,
     sourceDateEpoch: meta.sourceDateEpoch,
   });
-  return { format, entry, context, identity };
+  return { format, entry, context, identity, crosswalkDigest: digestOf(context.crosswalk) };
 }
 
 /** A writer's result as cache payload: text stays text, bytes travel as base64. */
@@ -139,15 +149,17 @@ async function cached(key: string, hooks: BuildHooks, run: () => WriterResult | 
 
 /** The files of one ladder in one format. */
 export function renderLadder(writer: PreparedWriter, ladder: Ladder, hooks: BuildHooks = {}): Promise<RenderResult> {
-  const key = hooks.cache ? digestOf({ kind: 'render-ladder', writer: writer.identity, code: hooks.version ?? 'dev', ladder: digestOf(ladder) }) : '';
-  return cached(key, hooks, () => writer.entry.ladder(ladder, writer.context));
+  const uses = writer.entry.ladderUsesCrosswalk === true;
+  const context = uses ? writer.context : { ...writer.context, crosswalk: NO_CROSSWALK };
+  const key = hooks.cache ? digestOf({ kind: 'render-ladder', writer: writer.identity, code: hooks.version ?? 'dev', ladder: digestOf(ladder), ...(uses ? { crosswalk: writer.crosswalkDigest } : {}) }) : '';
+  return cached(key, hooks, () => writer.entry.ladder(ladder, context));
 }
 
 /** A format's files that span every ladder (none for most formats). */
 export function renderShared(writer: PreparedWriter, ladders: readonly Ladder[], hooks: BuildHooks = {}): Promise<RenderResult> {
   const shared = writer.entry.shared;
   if (!shared) return Promise.resolve({ files: [], diagnostics: [] });
-  const key = hooks.cache ? digestOf({ kind: 'render-shared', writer: writer.identity, code: hooks.version ?? 'dev', ladders: ladders.map((l) => digestOf(l)) }) : '';
+  const key = hooks.cache ? digestOf({ kind: 'render-shared', writer: writer.identity, code: hooks.version ?? 'dev', ladders: ladders.map((l) => digestOf(l)), crosswalk: writer.crosswalkDigest }) : '';
   return cached(key, hooks, () => shared(ladders, writer.context));
 }
 
@@ -193,8 +205,9 @@ export async function streamOutputs(
     for (const f of r.files) emit(f);
     for (const d of r.diagnostics) diagnostics.push(d);
   };
+  const withCrosswalk: RenderMeta = meta.crosswalk ? meta : { ...meta, crosswalk: buildCrosswalk(ladders).crosswalk };
   for (const format of options.formats) {
-    const writer = prepareWriter(format, options, resources, meta);
+    const writer = prepareWriter(format, options, resources, withCrosswalk);
     if (!writer) continue;
     hooks.onStep?.(format);
     for (const ladder of ladders) collect(await renderLadder(writer, ladder, hooks));

@@ -17,7 +17,8 @@ export interface FinalizedLadder {
   tracks: Track[];
 }
 
-export function finalizeLadder(draft: DraftLadder, diagnostics: Diagnostics): FinalizedLadder {
+/** `ladderId` is the id the ladder will have: the equivalents a source states name it. */
+export function finalizeLadder(draft: DraftLadder, diagnostics: Diagnostics, ladderId: string): FinalizedLadder {
   const trackIds = new IdAllocator();
   const built: Array<{ track: Track; levelDrafts: DraftLevel[] }> = [];
   for (const draftTrack of draft.tracks) {
@@ -31,7 +32,7 @@ export function finalizeLadder(draft: DraftLadder, diagnostics: Diagnostics): Fi
     }
     built.push(finalizeTrack(id, draftTrack, diagnostics));
   }
-  resolveEquivalents(built, diagnostics);
+  resolveEquivalents(built, ladderId, diagnostics);
 
   const result: FinalizedLadder = { tracks: built.map((b) => b.track) };
   const title = draft.title ? cleanInline(draft.title) : '';
@@ -257,6 +258,7 @@ function words(text: string): string[] {
 
 function resolveEquivalents(
   built: ReadonlyArray<{ track: Track; levelDrafts: DraftLevel[] }>,
+  ladderId: string,
   diagnostics: Diagnostics,
 ): void {
   for (const { track, levelDrafts } of built) {
@@ -268,7 +270,7 @@ function resolveEquivalents(
         const tracks = built.map((b) => b.track);
         // An exact reference (the canonical Markdown's) first; hand-edited ones may still match by words.
         const match = (eq.target && exactLevel(eq.target, track, tracks)) || matchLevel(text, track, tracks, eq.trackHint);
-        if (match) equivalents.push(match);
+        if (match) equivalents.push({ ladder: ladderId, ...match });
         else {
           diagnostics.warn(
             'unresolved-equivalent',
@@ -283,8 +285,11 @@ function resolveEquivalents(
   }
 }
 
+/** A level of the same ladder, before it is stamped with the ladder's id. */
+type TrackLevel = Omit<Equivalent, 'ladder'>;
+
 /** An exact reference: the track by name, the level by a title only it has, its label, or its code. */
-function exactLevel(target: { track: string; level: string }, own: Track, tracks: readonly Track[]): Equivalent | undefined {
+function exactLevel(target: { track: string; level: string }, own: Track, tracks: readonly Track[]): TrackLevel | undefined {
   const name = target.track.toLowerCase();
   const track = tracks.find((t) => t !== own && t.name.toLowerCase() === name);
   if (!track) return undefined;
@@ -298,7 +303,7 @@ function exactLevel(target: { track: string; level: string }, own: Track, tracks
 }
 
 /** Exact title or code first; else the level whose title holds every word, with the fewest extra words. */
-function matchLevel(text: string, own: Track, tracks: readonly Track[], trackHint?: string): Equivalent | undefined {
+function matchLevel(text: string, own: Track, tracks: readonly Track[], trackHint?: string): TrackLevel | undefined {
   const others = tracks.filter((t) => t !== own);
   const hinted = trackHint ? others.filter((t) => words(t.name).some((w) => words(trackHint).some((h) => w.startsWith(h.slice(0, 5))))) : [];
   const pool = hinted.length ? hinted : others;
@@ -310,7 +315,7 @@ function matchLevel(text: string, own: Track, tracks: readonly Track[], trackHin
   }
   const wanted = words(text);
   if (!wanted.length) return undefined;
-  let best: { eq: Equivalent; extra: number } | undefined;
+  let best: { eq: TrackLevel; extra: number } | undefined;
   for (const t of pool) {
     for (const l of t.levels) {
       const have = words(l.title);

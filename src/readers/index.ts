@@ -93,7 +93,8 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
       if (renamed) track.name = renamed;
     }
   }
-  const finalized = finalizeLadder(draft, readerDiagnostics);
+  const id = options.id ?? ladderIdFromPath(path);
+  const finalized = finalizeLadder(draft, readerDiagnostics, id);
   for (const d of readerDiagnostics.list) {
     const at = decoded.toSource(d);
     diagnostics.push({ ...d, line: at.line, column: at.column });
@@ -109,7 +110,7 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
 
   const ladder: Ladder = {
     schemaVersion: SCHEMA_VERSION,
-    id: options.id ?? ladderIdFromPath(path),
+    id,
     title: options.title ?? finalized.title ?? titleFromFileName(path) ?? 'Ladder',
     source: { path, format, sha256: sha256Hex(bytes) },
     tracks: finalized.tracks,

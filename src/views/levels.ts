@@ -1,4 +1,4 @@
-// Level overview helpers: display labels and equivalents resolved to the levels they name.
+// Level overview helpers: display labels and equivalents (of the same ladder) resolved to the levels they name.
 
 import type { Competency, Ladder, Level, Track } from '../model.js';
 
@@ -12,6 +12,8 @@ export interface ResolvedEquivalent {
 export function resolveEquivalents(ladder: Ladder, level: Level): ResolvedEquivalent[] {
   const out: ResolvedEquivalent[] = [];
   for (const eq of level.equivalents ?? []) {
+    // Equivalents in other ladders appear in the crosswalk, which sees every ladder of a build.
+    if (eq.ladder !== ladder.id) continue;
     const track = ladder.tracks.find((t) => t.id === eq.track);
     const target = track?.levels.find((l) => l.id === eq.level);
     if (track && target) out.push({ track, level: target });

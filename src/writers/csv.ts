@@ -1,5 +1,6 @@
 // CSV output for spreadsheets: per ladder a long table (csv/<ladder-id>.csv, one row per statement)
-// and per track a competency × level matrix (csv/<ladder-id>--<track-id>.csv).
+// and per track a competency × level matrix (csv/<ladder-id>--<track-id>.csv); per build the
+// crosswalk (csv/crosswalk.csv, one row per level).
 //
 // Why CSV goes through templates at all: the columns are the part people want to change (add ids,
 // drop the area), and a template of the columns is the smallest way to let them. The bytes stay the
@@ -19,6 +20,8 @@
 //                                                       two levels of the track share a title
 //     rows[]   { category, area, competency, competencyId, cells[] }   one cell per level: its
 //                statements joined by line breaks; a not-applicable expectation shows its text
+//   crosswalk.hbs (csv/crosswalk.csv, one per build: the crosswalk, one row per level)
+//     rows[]   { rung, ladder, track, level, basis, ladderId, trackId, levelId }   level: "Title (Code)"
 // Helpers: none. Line ends in the template are record ends; write each record on one line.
 
 import type { Diagnostic } from '../diagnostics.js';
@@ -142,9 +145,24 @@ export function writeCsv(ladder: Ladder, context: WriterContext<CsvOptions>): Wr
   return { files, diagnostics };
 }
 
+/** csv/crosswalk.csv: every level of the build with its rung, rung by rung. */
+export function writeCrosswalkCsv(_ladders: readonly Ladder[], context: WriterContext<CsvOptions>): WriterResult {
+  const engine = createTemplateEngine(context.templates, { escape: csvField });
+  const names = new Map(context.crosswalk.tracks.map((t) => [`${t.ladder}\0${t.track}`, t]));
+  const rows = context.crosswalk.rungs.flatMap((r) =>
+    r.levels.map((p) => {
+      const t = names.get(`${p.ladder}\0${p.track}`);
+      return { rung: r.rung, ladder: t?.ladderTitle ?? p.ladder, track: t?.trackName ?? p.track, level: t?.levels[p.level] ?? p.level, basis: p.basis, ladderId: p.ladder, trackId: p.track, levelId: p.level };
+    }),
+  );
+  const bom = context.options.csvBom ? BOM : '';
+  return { files: [{ path: 'csv/crosswalk.csv', format: 'csv', contents: bom + csvLines(engine.render('crosswalk.hbs', { rows })) }], diagnostics: [] };
+}
+
 export const csvWriter: WriterEntry<CsvOptions, 'csv'> = {
   id: 'csv',
-  label: 'spreadsheets: one long CSV per ladder and a matrix CSV per track',
+  label: 'spreadsheets: one long CSV per ladder, a matrix CSV per track, and the crosswalk',
   ladder: writeCsv,
+  shared: writeCrosswalkCsv,
   options: [{ key: 'csvBom', config: 'csv.bom', kind: { type: 'boolean' }, default: true, flag: '--csv-bom', help: 'UTF-8 byte order mark in CSV files' }],
 };

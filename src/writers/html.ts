@@ -24,6 +24,10 @@
 // index.hbs:
 //   ladders[]           Ladder + { anchor ("ladder-<id>"), tracks[]: Track + { levels[]: Level } }
 //   showContents        true when there is more than one ladder (a list of links to each)
+//   crosswalk           { columns[]: { heading, ladderTitle (null when the track's name says it),
+//                        trackName, href }, rows[]: { rung, cells[]: { levels[]: { label, basis, href } } },
+//                        legend[]: { basis, meaning } } — every level of the build by rung
+//                        (partials/crosswalk.hbs)
 // track.hbs and level.hbs:
 //   track               Track
 //   levels[]            Level, junior → senior
@@ -41,9 +45,10 @@
 //                        headingLevel (3, or 4 under a category heading),
 //                        position ("line L, column C" in the source, or null) } }
 //   diff                the comparison with the level below (views/level-diff.ts):
-//                        { hasPrevious, previousLabel, previousHref, counts: { added, removed, unchanged },
-//                        competencies[]: { competency: Competency, added[], removed[], unchanged[] (strings),
-//                        hasChanges } }
+//                        { hasPrevious, previousLabel, previousHref, counts: { added, removed, unchanged,
+//                        reworded }, competencies[]: { competency: Competency, added[], removed[], unchanged[]
+//                        (strings), reworded[]: { before, after, parts[]: { words, isAdded, isRemoved } }
+//                        (a word-level diff: partials/reworded.hbs), hasChanges } }
 // Shapes:
 //   Ladder              { id, title, description, href (its section of the index), source }
 //   ladder.source       { path, format (e.g. "gfm-table"), formatLabel (e.g. "Markdown table"), sha256 }
@@ -72,7 +77,8 @@
 import { posix } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Competency, Expectation, Ladder, Level, Position, Track } from '../model.js';
-import { levelDiff } from '../views/level-diff.js';
+import { BASIS_LEGEND, crosswalkTable } from '../views/crosswalk.js';
+import { levelDiff, type WordPart } from '../views/level-diff.js';
 import { levelLabel, resolveEquivalents, statementCount } from '../views/levels.js';
 import { trackMatrix, type MatrixCell } from '../views/matrix.js';
 import { createTemplateEngine, type TemplateEngine } from './template.js';
@@ -305,6 +311,26 @@ function trackHeader(ladder: Ladder, track: Track, from: string) {
   };
 }
 
+/** The crosswalk for the index: the table of views/crosswalk.ts with links to each track and level page. */
+function crosswalkIndexView(context: WriterContext, from: string) {
+  const table = crosswalkTable(context.crosswalk);
+  return {
+    columns: table.columns.map((c) => ({
+      heading: c.heading,
+      ladderTitle: c.trackName === c.ladderTitle ? null : c.ladderTitle,
+      trackName: c.trackName,
+      href: relativeHref(from, `${c.ladder}/${c.track}.html`),
+    })),
+    rows: table.rows.map((r) => ({
+      rung: r.rung,
+      cells: r.cells.map((cell, i) => ({
+        levels: cell.levels.map((l) => ({ label: l.label, basis: l.basis, href: relativeHref(from, `${table.columns[i]!.ladder}/${table.columns[i]!.track}/${l.level}.html`) })),
+      })),
+    })),
+    legend: BASIS_LEGEND.map((b) => ({ ...b })),
+  };
+}
+
 function indexView(ladders: readonly Ladder[], context: WriterContext) {
   const from = paths.index;
   return {
@@ -312,6 +338,7 @@ function indexView(ladders: readonly Ladder[], context: WriterContext) {
     breadcrumbs: [{ label: 'All ladders', href: null }] satisfies Crumb[],
     ladder: null,
     showContents: ladders.length > 1,
+    crosswalk: crosswalkIndexView(context, from),
     ladders: ladders.map((ladder) => ({
       ...ladderHeader(ladder, from, context),
       anchor: `ladder-${ladder.id}`,
@@ -397,7 +424,8 @@ function levelPageView(ladder: Ladder, track: Track, level: Level, context: Writ
         // "New" badges tell new statements from those carried over from the level below; where
         // nothing was carried over (or there is no level below) every badge would say the same.
         const change = changes.get(row.competency.id);
-        const added = previous && change && change.unchanged.length > 0 ? new Set(change.added) : undefined;
+        // A reworded statement is new wording: it gets the badge too (the changes section shows which words).
+        const added = previous && change && change.unchanged.length > 0 ? new Set([...change.added, ...change.reworded.map((r) => r.after)]) : undefined;
         return {
           competency: competencyView(ladder, track, row.competency, from),
           cell: cellView(level, expectation, added),
@@ -417,10 +445,16 @@ function levelPageView(ladder: Ladder, track: Track, level: Level, context: Writ
         added: change.added,
         removed: change.removed,
         unchanged: change.unchanged,
-        hasChanges: change.added.length + change.removed.length > 0,
+        reworded: change.reworded.map((r) => ({ before: r.before, after: r.after, parts: r.parts.map(partView) })),
+        hasChanges: change.added.length + change.removed.length + change.reworded.length > 0,
       })),
     },
   };
+}
+
+/** A run of words of a reworded statement, as partials/reworded.hbs shows it. */
+function partView(part: WordPart) {
+  return { words: part.text, isAdded: part.change === 'added', isRemoved: part.change === 'removed' };
 }
 
 // ─── helpers ─────────────────────────────────────────────────────────────────────────────────

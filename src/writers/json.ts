@@ -1,7 +1,9 @@
-// JSON: the model itself, one file per ladder, with stable key order and a final newline.
+// JSON: the model itself, one file per ladder, with stable key order and a final newline; and the
+// build's crosswalk (json/crosswalk.json, described by schema/crosswalk.schema.json).
 
 import type { Ladder } from '../model.js';
-import type { WriterEntry, WriterResult } from './types.js';
+import { crosswalkJson } from '../views/crosswalk.js';
+import type { WriterContext, WriterEntry, WriterResult } from './types.js';
 
 export function ladderToJson(ladder: Ladder): string {
   return `${JSON.stringify(ladder, null, 2)}\n`;
@@ -11,9 +13,15 @@ export function writeJson(ladder: Ladder): WriterResult {
   return { files: [{ path: `json/${ladder.id}.json`, format: 'json', ladder: ladder.id, contents: ladderToJson(ladder) }], diagnostics: [] };
 }
 
+/** Every level of the build on one scale of rungs, each with the basis of its placement. */
+export function writeCrosswalkJson(_ladders: readonly Ladder[], context: WriterContext): WriterResult {
+  return { files: [{ path: 'json/crosswalk.json', format: 'json', contents: `${JSON.stringify(crosswalkJson(context.crosswalk), null, 2)}\n` }], diagnostics: [] };
+}
+
 export const jsonWriter: WriterEntry<Record<string, never>, 'json'> = {
   id: 'json',
-  label: 'the model as JSON, one file per ladder',
+  label: 'the model as JSON, one file per ladder, and the crosswalk of every level',
   ladder: writeJson,
+  shared: writeCrosswalkJson,
   options: [],
 };

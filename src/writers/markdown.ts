@@ -1,5 +1,6 @@
 // Markdown output: one canonical GFM document per ladder (md/<ladder-id>.md), rendered through
-// templates/markdown/, that ladderc reads back into the same model (src/readers/canonical-md.ts).
+// templates/markdown/, that ladderc reads back into the same model (src/readers/canonical-md.ts);
+// and the build's crosswalk (md/crosswalk.md).
 //
 // Template data (plain objects; every `{{x}}` is Markdown-escaped for one line, with line breaks as
 // `<br>`; use the block helpers with triple braces for multi-line text):
@@ -21,11 +22,20 @@
 //       matrix          { levels[] (level labels), groups[] { heading ('' when none), rows[] { label,
 //                         cells[] { empty, notApplicable, text, statements[] } } } }
 //       levelSections[] { label, title, code, ordinal, previous (label of the level below, ''),
-//                         counts { added, removed, unchanged }, competencies[] { label, notApplicable,
+//                         counts { added, removed, unchanged, reworded },
+//                         reworded[] { label (competency), parts[] { words, isAdded, isRemoved } }
+//                         (word-level diffs; partials/reworded.hbs), competencies[] { label, notApplicable,
 //                         lines[] { gapBefore, fragments[] { text, isNew }, examples[] } } }
 //   partials/track.hbs, partials/levels.hbs, partials/competencies.hbs, partials/matrix.hbs,
 //   partials/level.hbs and partials/expectation.hbs receive the track, level section or competency
 //   entry above as their context.
+//
+//   crosswalk.hbs (md/crosswalk.md, one per build) receives
+//     title             "Crosswalk"
+//     columns[]         { heading }: one per track of the build ("Ladder › Track", or the track's name)
+//     rows[]            { rung, cells[] { levels[] { label, basis } } }: one cell per column
+//     legend[]          { basis, meaning }
+//   partials/crosswalk-table.hbs receives the same data.
 //
 // Helpers:
 //   {{{paragraphs text}}}       multi-line text as escaped paragraphs (lines end in a `\` hard break)
@@ -39,6 +49,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Competency, Expectation, Ladder, Level, Track } from '../model.js';
 import { splitSentences } from '../text/statements.js';
+import { BASIS_LEGEND, crosswalkTable } from '../views/crosswalk.js';
 import { levelDiff, statementKey } from '../views/level-diff.js';
 import { competencyLabels, levelLabel, resolveEquivalents } from '../views/levels.js';
 import { trackMatrix } from '../views/matrix.js';
@@ -75,7 +86,9 @@ interface LevelSectionView {
   code: string;
   ordinal: number;
   previous: string;
-  counts: { added: number; removed: number; unchanged: number };
+  counts: { added: number; removed: number; unchanged: number; reworded: number };
+  /** Statements of the level below said again in other words, as word-level diffs. */
+  reworded: Array<{ label: string; parts: Array<{ words: string; isAdded: boolean; isRemoved: boolean }> }>;
   competencies: SectionCompetencyView[];
 }
 
@@ -183,9 +196,16 @@ function levelSection(track: Track, level: Level, labels: ReadonlyMap<Competency
     ordinal: level.ordinal,
     previous: diff.previous ? levelLabel(diff.previous) : '',
     counts: { ...diff.counts },
+    reworded: diff.competencies.flatMap((c) =>
+      c.reworded.map((r) => ({
+        label: labels.get(c.competency) ?? c.competency.name,
+        parts: r.parts.map((p) => ({ words: p.text, isAdded: p.change === 'added', isRemoved: p.change === 'removed' })),
+      })),
+    ),
     competencies: [],
   };
-  const added = new Map(diff.competencies.map((c) => [c.competency, new Set(c.added.map(statementKey))]));
+  // A reworded statement is new wording at this level: marked like a new one in the statements.
+  const added = new Map(diff.competencies.map((c) => [c.competency, new Set([...c.added, ...c.reworded.map((r) => r.after)].map(statementKey))]));
   for (const group of trackMatrix(track).groups) {
     for (const row of group.rows) {
       const expectation = row.competency.expectations.find((e) => e.level === level.id);
@@ -295,10 +315,24 @@ export function writeMarkdown(ladder: Ladder, context: WriterContext): WriterRes
   return { files, diagnostics };
 }
 
+/** md/crosswalk.md: the build's crosswalk as one table, rungs by tracks. */
+export function writeCrosswalkMarkdown(_ladders: readonly Ladder[], context: WriterContext): WriterResult {
+  const engine = createTemplateEngine(context.templates, { escape: escapeMarkdown, helpers });
+  const table = crosswalkTable(context.crosswalk);
+  const data = {
+    title: 'Crosswalk',
+    columns: table.columns.map((c) => ({ heading: c.heading })),
+    rows: table.rows.map((r) => ({ rung: r.rung, cells: r.cells.map((c) => ({ levels: c.levels.map((l) => ({ label: l.label, basis: l.basis })) })) })),
+    legend: BASIS_LEGEND.map((b) => ({ ...b })),
+  };
+  return { files: [{ path: 'md/crosswalk.md', format: 'md', contents: tidy(engine.render('crosswalk.hbs', data)) }], diagnostics: [] };
+}
+
 export const markdownWriter: WriterEntry<Record<string, never>, 'md'> = {
   id: 'md',
   label: 'canonical Markdown, one file per ladder (ladderc reads it back)',
   templateFolder: 'markdown',
   ladder: writeMarkdown,
+  shared: writeCrosswalkMarkdown,
   options: [],
 };

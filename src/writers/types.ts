@@ -2,7 +2,7 @@
 // A writer sees only its own options (declared in its registry entry), never the build's.
 
 import type { Diagnostic } from '../diagnostics.js';
-import type { Ladder, SourceFormat } from '../model.js';
+import type { Crosswalk, Ladder, SourceFormat } from '../model.js';
 import type { OptionSpec } from './option-spec.js';
 
 export interface OutputFile {
@@ -34,6 +34,12 @@ export interface WriterContext<O = Record<string, unknown>> {
   sourceDateEpoch: number;
   /** How people call a source format ("Markdown table"), from the reader registry. */
   sourceFormatLabel: (format: SourceFormat) => string;
+  /**
+   * Every level of the build on one scale of rungs (computed once, in link). Always given to
+   * shared(); given to ladder() only when the entry sets `ladderUsesCrosswalk` (else it is empty),
+   * so a crosswalk change re-renders exactly the renderings that can show it.
+   */
+  crosswalk: Crosswalk;
 }
 
 export interface WriterResult {
@@ -50,6 +56,8 @@ export interface WriterEntry<O = Record<string, unknown>, Id extends string = st
   readonly ladder: (ladder: Ladder, context: WriterContext<O>) => WriterResult | Promise<WriterResult>;
   /** Files that span every ladder of a build (the HTML index, shared assets); after the ladders. */
   readonly shared?: (ladders: readonly Ladder[], context: WriterContext<O>) => WriterResult;
+  /** Whether ladder() shows the crosswalk (it then gets it, and it is part of that rendering's cache key). */
+  readonly ladderUsesCrosswalk?: boolean;
   /** The writer's own options: config, flags, defaults. */
   readonly options: readonly OptionSpec[];
   /** The folder under templates/ (and under a user's --templates folder); default: the id. */

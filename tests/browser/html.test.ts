@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplateSet } from '../../src/host/io.js';
 import type { Ladder } from '../../src/model.js';
 import { sourceFormatLabel } from '../../src/readers/registry.js';
+import { linkLadders } from '../../src/pipeline/link.js';
 import { readSource } from '../../src/readers/index.js';
 import { writeHtml } from '../../src/writers/html.js';
 
@@ -111,6 +112,7 @@ if (!RUN) {
         assets: {},
         version: 'test',
         sourceDateEpoch: 0,
+        crosswalk: linkLadders(ladders()).crosswalk,
       });
       outDir = mkdtempSync(join(tmpdir(), 'ladderc-html-'));
       for (const file of result.files) {

@@ -36,8 +36,8 @@ describe('through the CLI', () => {
     const dir = project({ 'src/a.txt': { seed: CLEAN_SEED }, 'src/b.txt': { seed: WARNING_SEED } });
     const cold = ladderc(['build', 'src', ...json], { cwd: dir, env: debug });
     expect(cold.code).toBe(0);
-    // One rendering per ladder and format (json has no build-wide files).
-    expect(counts(cold.stderr)).toEqual({ parsed: 2, rendered: 2 });
+    // One rendering per ladder and format, and json's build-wide file (crosswalk.json).
+    expect(counts(cold.stderr)).toEqual({ parsed: 2, rendered: 3 });
     expect(existsSync(join(dir, 'node_modules/.cache/ladderc'))).toBe(true);
     const again = ladderc(['build', 'src', ...json], { cwd: dir, env: debug });
     expect(again.code).toBe(0);
@@ -55,7 +55,8 @@ describe('through the CLI', () => {
     writeFileSync(join(dir, 'src/c.txt'), readFileSync(join(dir, 'src/c.txt'), 'utf8').replace('<table', '<h1>Edited</h1>\n<table'));
     const run = ladderc(['build', 'src', ...json], { cwd: dir, env: { ...env, ...debug } });
     expect(run.code).toBe(0);
-    expect(counts(run.stderr)).toEqual({ parsed: 1, rendered: 1 });
+    // That source's ladder, and the build-wide crosswalk.json (the ladder's title is in it).
+    expect(counts(run.stderr)).toEqual({ parsed: 1, rendered: 2 });
   });
 
   it('output from the cache is byte-identical to a build without it', () => {
@@ -73,7 +74,7 @@ describe('through the CLI', () => {
     expect(ladderc(['build', 'src', ...json], { cwd: dir }).code).toBe(0);
     const before = contents(join(dir, 'out'));
     const entries = files(join(dir, 'node_modules/.cache/ladderc'));
-    expect(entries.length).toBe(4);
+    expect(entries.length).toBe(5);
     entries.forEach((file, i) => {
       const text = readFileSync(file, 'utf8');
       if (i % 2 === 0) writeFileSync(file, text.slice(0, text.length / 2));
@@ -86,8 +87,8 @@ describe('through the CLI', () => {
     });
     const run = ladderc(['build', 'src', ...json], { cwd: dir, env: debug });
     expect(run.code).toBe(0);
-    expect(counts(run.stderr)).toEqual({ parsed: 2, rendered: 2 });
-    expect(run.stderr).toContain('4 rejected, 4 stored');
+    expect(counts(run.stderr)).toEqual({ parsed: 2, rendered: 3 });
+    expect(run.stderr).toContain('5 rejected, 5 stored');
     expect(contents(join(dir, 'out'))).toEqual(before);
     expect(counts(ladderc(['build', 'src', ...json], { cwd: dir, env: debug }).stderr)).toEqual({ parsed: 0, rendered: 0 });
   });
@@ -96,7 +97,7 @@ describe('through the CLI', () => {
     const dir = project({ 'src/a.txt': { seed: CLEAN_SEED } });
     expect(ladderc(['build', 'src', ...json], { cwd: dir }).code).toBe(0);
     const run = ladderc(['build', 'src', ...json, '--no-cache'], { cwd: dir, env: debug });
-    expect(counts(run.stderr)).toEqual({ parsed: 1, rendered: 1 });
+    expect(counts(run.stderr)).toEqual({ parsed: 1, rendered: 2 });
     const fresh = project({ 'src/a.txt': { seed: CLEAN_SEED } });
     expect(ladderc(['build', 'src', ...json, '--no-cache'], { cwd: fresh }).code).toBe(0);
     expect(existsSync(join(fresh, 'node_modules'))).toBe(false);
@@ -105,9 +106,9 @@ describe('through the CLI', () => {
   it('--cache-dir and cacheDir in the config choose the folder', () => {
     const dir = project({ 'src/a.txt': { seed: CLEAN_SEED }, 'conf/ladderc.config.json': '{ "cacheDir": "../.ladder-cache" }' });
     expect(ladderc(['build', 'src', ...json, '--cache-dir', 'my-cache'], { cwd: dir }).code).toBe(0);
-    expect(files(join(dir, 'my-cache')).length).toBe(2);
+    expect(files(join(dir, 'my-cache')).length).toBe(3);
     expect(ladderc(['build', 'src', ...json, '--config', 'conf/ladderc.config.json'], { cwd: dir }).code).toBe(0);
-    expect(files(join(dir, '.ladder-cache')).length).toBe(2);
+    expect(files(join(dir, '.ladder-cache')).length).toBe(3);
     expect(existsSync(join(dir, 'node_modules'))).toBe(false);
   });
 
@@ -125,13 +126,14 @@ describe('through the CLI', () => {
     expect(ladderc(['build', 'src', ...csv], { cwd: dir }).code).toBe(0);
     const run = ladderc(['build', 'src', ...csv, '--csv-bom=false'], { cwd: dir, env: debug });
     expect(run.code).toBe(0);
-    expect(counts(run.stderr)).toEqual({ parsed: 0, rendered: 1 });
+    // The ladder's CSV files and csv/crosswalk.csv (both carry the BOM or not).
+    expect(counts(run.stderr)).toEqual({ parsed: 0, rendered: 2 });
     // The PDF writer's paper cannot change a CSV file: it is no part of the CSV writer's key.
     const paper = ladderc(['build', 'src', ...csv, '--csv-bom=false', '--paper', 'letter'], { cwd: dir, env: debug });
     expect(counts(paper.stderr)).toEqual({ parsed: 0, rendered: 0 });
     // SOURCE_DATE_EPOCH is embedded in outputs, so it is part of the render key too.
     const dated = ladderc(['build', 'src', ...csv, '--csv-bom=false'], { cwd: dir, env: { ...debug, SOURCE_DATE_EPOCH: '1700000000' } });
-    expect(counts(dated.stderr)).toEqual({ parsed: 0, rendered: 1 });
+    expect(counts(dated.stderr)).toEqual({ parsed: 0, rendered: 2 });
     // The output folder is not: the same build into another folder comes from the cache.
     const elsewhere = ladderc(['build', 'src', ...csv, '--csv-bom=false', '--out', 'elsewhere'], { cwd: dir, env: { ...debug, SOURCE_DATE_EPOCH: '1700000000' } });
     expect(counts(elsewhere.stderr)).toEqual({ parsed: 0, rendered: 0 });

@@ -21,7 +21,8 @@ describe('build --check', () => {
     const before = snapshot(dir);
     const run = ladderc(['build', 'src', ...json, '--check'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('out/ is up to date (3 files)');
+    // Two ladders' JSON, json/crosswalk.json and the manifest.
+    expect(run.stderr).toContain('out/ is up to date (4 files)');
     expect(snapshot(dir)).toEqual(before);
   });
 

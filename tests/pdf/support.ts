@@ -44,6 +44,8 @@ export function context(overrides: Partial<PdfOptions> = {}, extraAssets: Record
     version: '0.1.0',
     sourceDateEpoch: epoch,
     sourceFormatLabel,
+    // Empty: no crosswalk page (tests/pdf/crosswalk.test.ts gives one).
+    crosswalk: { rungs: [], tracks: [] },
   };
 }
 

@@ -462,7 +462,7 @@ describe('facts about levels', () => {
     expect(ic!.levels[0]!).toMatchObject({ title: 'Software Engineer', summary: 'Entry-level engineers execute well-defined tasks.' });
     expect(texts(ic!, 'Key Expectations')[0]).toBe('Completes assigned tasks\nLearns team standards');
     expect(management!.levels[0]!.title).toBe('Engineering Manager');
-    expect(management!.levels[0]!.equivalents).toEqual([{ track: 'individual-contributor', level: 'level-2' }]);
+    expect(management!.levels[0]!.equivalents).toEqual([{ ladder: ladder.id, track: 'individual-contributor', level: 'level-2' }]);
   });
 
   it('reads a levels overview table as titles and facts when the levels are described below', () => {

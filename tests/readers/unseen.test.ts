@@ -143,8 +143,8 @@ describe('unseen ladders', () => {
     expect(ic!.levels[0]!.metadata).toEqual({ experience: '0-2 years' });
     expect(ic!.baseline?.[0]?.statements).toEqual(['Treats colleagues with respect.', 'Writes things down.']);
     expect(ic!.competencies.map((c) => c.name)).toEqual(['Scope', 'Autonomy', 'Craft']);
-    expect(ic!.levels[2]!.equivalents).toEqual([{ track: 'managers', level: 'team-lead' }]);
-    expect(mgr!.levels[0]!.equivalents).toEqual([{ track: 'individual-contributors', level: 'developer-3' }]);
+    expect(ic!.levels[2]!.equivalents).toEqual([{ ladder: ladder.id, track: 'managers', level: 'team-lead' }]);
+    expect(mgr!.levels[0]!.equivalents).toEqual([{ ladder: ladder.id, track: 'individual-contributors', level: 'developer-3' }]);
     expect(mgr!.levels[1]!.equivalents).toBeUndefined();
   });
   it('scraped text: a footer line after the levels never names the track', () => {

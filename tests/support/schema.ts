@@ -1,4 +1,4 @@
-// Validates ladders against schema/ladder.schema.json (ajv, draft 2020-12) plus the invariants
+// Validates ladders against schema/ladder.schema.json (and the crosswalk against schema/crosswalk.schema.json) (ajv, draft 2020-12) plus the invariants
 // JSON Schema cannot say: references resolve, ids are unique, ordinals run 1..n, statements are
 // splitStatements(text).
 import { readFileSync } from 'node:fs';
@@ -10,6 +10,15 @@ const schema = JSON.parse(readFileSync(new URL('../../schema/ladder.schema.json'
 // strictRequired off: the if/then on "applicable" names a property declared beside it, not inside the if.
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
 const validate = ajv.compile(schema);
+
+const crosswalkValidate = ajv.compile(JSON.parse(readFileSync(new URL('../../schema/crosswalk.schema.json', import.meta.url), 'utf8')) as object);
+
+/** Validates out/json/crosswalk.json against schema/crosswalk.schema.json, and that rungs run 1..n. */
+export function crosswalkSchemaErrors(value: unknown): string[] {
+  if (!crosswalkValidate(value)) return (crosswalkValidate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+  const rungs = (value as { rungs: Array<{ rung: number }> }).rungs;
+  return rungs.flatMap((r, i) => (r.rung === i + 1 ? [] : [`rung ${r.rung} at index ${i}, expected ${i + 1}`]));
+}
 
 export function schemaErrors(ladder: unknown): string[] {
   if (validate(ladder)) return invariantErrors(ladder as Ladder);
@@ -32,6 +41,8 @@ function invariantErrors(ladder: Ladder): string[] {
     track.levels.forEach((l, i) => {
       if (l.ordinal !== i + 1) errors.push(`${track.id}/${l.id}: ordinal ${l.ordinal}, expected ${i + 1}`);
       for (const eq of l.equivalents ?? []) {
+        // One in another ladder resolves only in a build (the crosswalk warns when it does not).
+        if (eq.ladder !== ladder.id) continue;
         const other = ladder.tracks.find((t) => t.id === eq.track);
         if (!other || other === track || !other.levels.some((x) => x.id === eq.level)) {
           errors.push(`${track.id}/${l.id}: equivalent ${eq.track}/${eq.level} does not resolve`);

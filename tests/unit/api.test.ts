@@ -56,7 +56,8 @@ it('compile() takes a format and a config whose sources override that path', () 
 it('render() gives one ladder in one format: text for Markdown, bytes for PDF, with writer options', async () => {
   const ladder = api.compile(TABLE, { path: 'backend.md' }).ladders[0]!;
   const md = await api.render(ladder, 'md');
-  expect(md.files.map((f) => f.path)).toEqual(['md/backend.md']);
+  // With the build-wide file of the format: the crosswalk of this one ladder.
+  expect(md.files.map((f) => f.path)).toEqual(['md/backend.md', 'md/crosswalk.md']);
   expect(String(md.files[0]!.contents)).toContain('Reviews the team');
   const csv = await api.render(ladder, 'csv', { options: { csvBom: false } });
   expect(String(csv.files[0]!.contents).startsWith('\uFEFF')).toBe(false);
@@ -87,7 +88,7 @@ it('build() compiles a project like the CLI: writes out/, then check finds it cu
 });
 
 it('refuses to render two ladders with one id, which would overwrite each other', async () => {
-  const ladder = { schemaVersion: 1, id: 'same', title: 'Same', source: { path: 'a.md', format: 'gfm-table', sha256: '0'.repeat(64) }, tracks: [] };
+  const ladder = { schemaVersion: 2, id: 'same', title: 'Same', source: { path: 'a.md', format: 'gfm-table', sha256: '0'.repeat(64) }, tracks: [] };
   const resources = { templates: () => ({}), assets: () => ({}) };
   await expect(
     renderOutputs([ladder, { ...ladder, title: 'Other' }] as never, { ...defaultOptions(process.cwd()), formats: ['json'] }, resources, { version: 'test', sourceDateEpoch: 0 }),

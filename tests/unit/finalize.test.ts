@@ -5,7 +5,7 @@ import type { DraftLadder } from '../../src/readers/draft.js';
 
 function run(draft: DraftLadder) {
   const d = new Diagnostics('x.md');
-  return { ladder: finalizeLadder(draft, d), messages: d.list };
+  return { ladder: finalizeLadder(draft, d, 'x'), messages: d.list };
 }
 
 describe('finalizeLadder', () => {
@@ -82,8 +82,8 @@ describe('finalizeLadder', () => {
     });
     const [eng, mgr] = ladder.tracks;
     expect(eng!.levels[0]!.equivalents).toBeUndefined();
-    expect(eng!.levels[1]!.equivalents).toEqual([{ track: 'managers', level: 'manager' }]);
-    expect(mgr!.levels[0]!.equivalents).toEqual([{ track: 'engineers', level: 'lead-operations-engineer' }]);
+    expect(eng!.levels[1]!.equivalents).toEqual([{ ladder: 'x', track: 'managers', level: 'manager' }]);
+    expect(mgr!.levels[0]!.equivalents).toEqual([{ ladder: 'x', track: 'engineers', level: 'lead-operations-engineer' }]);
     expect(messages.map((m) => m.ruleId)).toEqual(['unresolved-equivalent']);
   });
 

@@ -85,7 +85,7 @@ function scoreLadder(): Ladder {
     // in tests/writers/csv.test.ts: Calc collapses the blank line it makes inside a field).
     '  =1+1', '\t=1+1', '\uFF1D1+1', ' \uFF0BSUM(A1)', '=HYPERLINK("http://x","y")', '-2+3', '@cmd'];
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'scores',
     title: 'Scores',
     source: { path: 'scores.md', format: 'prose', sha256: '0'.repeat(64) },

@@ -35,9 +35,10 @@ const toMarkdown = (ladder: Ladder, context = contextWith()): string => String(w
 const kitchenSink = (): Ladder => JSON.parse(readFileSync('tests/fixtures/model/kitchen-sink.json', 'utf8')) as Ladder;
 const parse = (md: string): Root => unified().use(remarkParse).use(remarkGfm).parse(md) as Root;
 const read = (md: string) => readSource(new TextEncoder().encode(md), 'edited.md');
+// The ladder id is not in the Markdown: neither is it where equivalents name their own ladder.
 const comparable = (ladder: Ladder): unknown => {
-  const { source: _s, id: _i, ...rest } = ladder;
-  return JSON.parse(JSON.stringify(rest, (k, v: unknown) => (k === 'position' ? undefined : v)));
+  const { source: _s, id, ...rest } = ladder;
+  return JSON.parse(JSON.stringify(rest, (k, v: unknown) => (k === 'position' ? undefined : k === 'ladder' && v === id ? '(this ladder)' : v)));
 };
 
 const HOSTILE = [
@@ -149,7 +150,7 @@ function hostileLadder(): Ladder {
     ],
   };
   const diagnostics = new Diagnostics('hostile.md');
-  const finalized = finalizeLadder(draft, diagnostics);
+  const finalized = finalizeLadder(draft, diagnostics, 'hostile');
   return {
     schemaVersion: SCHEMA_VERSION,
     id: 'hostile',
@@ -167,7 +168,7 @@ describe('canonical Markdown', () => {
     const other = ladder.tracks[1]!.competencies[0]!.expectations[0]!;
     expect(other.applicable).toBeUndefined();
     expect(other.text.startsWith('n/a')).toBe(true);
-    expect(ladder.tracks[0]!.levels[2]!.equivalents).toEqual([{ track: 'other', level: 'lead-x' }]);
+    expect(ladder.tracks[0]!.levels[2]!.equivalents).toEqual([{ ladder: 'hostile', track: 'other', level: 'lead-x' }]);
     const first = toMarkdown(ladder);
     const back = read(first);
     expect(back.diagnostics.filter((d) => d.severity === 'error' || d.ruleId.startsWith('canonical'))).toEqual([]);
@@ -258,7 +259,8 @@ describe('Markdown templates', () => {
     }
     // Through the build pipeline it is a diagnostic, not a crash.
     const result = await renderOutputs([kitchenSink()], { ...defaultOptions(process.cwd()), formats: ['md'] }, { templates: () => templates, assets: () => ({}) }, { version: 'test', sourceDateEpoch: 0 });
-    expect(result.files).toEqual([]);
+    // No file of the ladder (the crosswalk's own template is intact; a build writes nothing on an error).
+    expect(result.files.filter((f) => f.ladder !== undefined)).toEqual([]);
     expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'template', line: 3 })]);
   });
 });
@@ -384,9 +386,9 @@ describe('canonical reader: equivalents', () => {
         { name: 'Research', levels: [level('_Staff_')], competencies: cell },
       ],
     };
-    const finalized = finalizeLadder(draft, new Diagnostics('eq.md'));
-    expect(finalized.tracks[2]!.levels[0]!.equivalents).toEqual([{ track: 'engineering-management', level: 'senior' }]);
-    expect(finalized.tracks[3]!.levels[0]!.equivalents).toEqual([{ track: 'research', level: 'staff' }]);
+    const finalized = finalizeLadder(draft, new Diagnostics('eq.md'), 'eq');
+    expect(finalized.tracks[2]!.levels[0]!.equivalents).toEqual([{ ladder: 'eq', track: 'engineering-management', level: 'senior' }]);
+    expect(finalized.tracks[3]!.levels[0]!.equivalents).toEqual([{ ladder: 'eq', track: 'research', level: 'staff' }]);
     const ladder: Ladder = { schemaVersion: SCHEMA_VERSION, id: 'eq', title: 'Equivalents', source: { path: 'eq.md', format: 'prose', sha256: '0'.repeat(64) }, tracks: finalized.tracks };
     const md = toMarkdown(ladder);
     expect(md).toContain('| 1 | Lead | **Engineering Management:** Senior |');
@@ -408,7 +410,7 @@ describe('canonical reader: level order', () => {
         },
       ],
     };
-    const tracks = finalizeLadder(draft, new Diagnostics('order.md')).tracks;
+    const tracks = finalizeLadder(draft, new Diagnostics('order.md'), 'o').tracks;
     expect(tracks[0]!.levels.map((l) => [l.title, l.code])).toEqual([['IC1', undefined], ['IC2', undefined], ['IC3', undefined]]);
     // Put them back senior-first, as a reader that gives titles without codes could leave them.
     tracks[0]!.levels.reverse().forEach((l, i) => (l.ordinal = i + 1));

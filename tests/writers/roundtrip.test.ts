@@ -21,10 +21,16 @@ function toMarkdown(ladder: Ladder): string {
   return String(file.contents);
 }
 
-/** The model without what the round trip does not keep: source, ladder id, positions. */
+/** The model without what the round trip does not keep: source, ladder id (also where equivalents name their own ladder), positions. */
 function comparable(ladder: Ladder): unknown {
-  const { source: _source, id: _id, ...rest } = ladder;
-  return JSON.parse(JSON.stringify(rest, (key, value: unknown) => (key === 'position' ? undefined : value)));
+  const { source: _source, id, ...rest } = ladder;
+  return JSON.parse(
+    JSON.stringify(rest, (key, value: unknown) => {
+      if (key === 'position') return undefined;
+      if (key === 'ladder' && value === id) return '(this ladder)';
+      return value;
+    }),
+  );
 }
 
 function readBack(markdown: string, path = 'out/md/roundtrip.md'): { ladder?: Ladder; diagnostics: Diagnostic[] } {

@@ -89,7 +89,7 @@ export async function writePdf(ladder: Ladder, context: WriterContext<PdfOptions
   };
   for (const track of ladder.tracks) {
     const base = `${ladder.id}--${track.id}`;
-    add(track.id, `pdf/${base}.pdf`, await renderTrack(ladder, track, faces, settings));
+    add(track.id, `pdf/${base}.pdf`, await renderTrack(ladder, track, faces, settings, context.crosswalk));
     // A track without competencies has no profiles in its book either.
     if (context.options.profiles && track.competencies.length > 0) {
       for (const level of track.levels) add(track.id, `pdf/level/${base}--${level.id}.pdf`, await renderLevelProfile(ladder, track, level, faces, settings));
@@ -108,6 +108,8 @@ export const pdfWriter: WriterEntry<PdfOptions, 'pdf'> = {
   id: 'pdf',
   label: 'print: a book per track (cover, matrix, level profiles), a profile and a fillable review form per level',
   ladder: writePdf,
+  // Each track's PDF ends with its crosswalk page.
+  ladderUsesCrosswalk: true,
   options: [
     { key: 'paper', config: 'pdf.paper', kind: { type: 'enum', values: PAPERS }, default: 'a4', flag: '--paper', help: 'PDF paper size' },
     { key: 'profiles', config: 'pdf.profiles', kind: { type: 'boolean' }, default: true, help: 'a standalone profile PDF per level (pdf/level/…), besides the track book' },

@@ -1,18 +1,30 @@
 // One portrait profile per level: what each competency expects there, with the statements that
-// are new compared with the level below marked (from levelDiff, the comparison every writer shows).
+// are new compared with the level below marked, and reworded ones shown word by word (from
+// levelDiff, the comparison every writer shows).
 
 import type { Ladder, Level, Track } from '../../model.js';
-import { levelDiff, statementKey } from '../../views/level-diff.js';
+import { levelDiff, statementKey, type WordPart } from '../../views/level-diff.js';
 import { notApplicableNote, trackMatrix } from '../../views/matrix.js';
 import { resolveEquivalents } from '../../views/levels.js';
 import { levelDestination } from './cover.js';
 import type { OutlineItem, PdfDoc, StructElement } from './document.js';
 import { STYLES, ensure, flow, heading, levelName, lines, paragraph, paragraphsOf, rule, run } from './layout.js';
-import { heightOf, type Line } from './text.js';
+import { heightOf, type Line, type Run, type Style } from './text.js';
 import { COLORS } from './theme.js';
 
 const NEW_MARK = '●';
 const KEPT_MARK = '–';
+const REWORDED_MARK = '◆';
+
+/** A reworded statement's new wording, its changed words in bold. */
+function reworded(parts: readonly WordPart[], keep: WordPart['change'], base: Style, marked: Style): Run[] {
+  const out: Run[] = [];
+  for (const p of parts) {
+    if (p.change !== 'same' && p.change !== keep) continue;
+    out.push(run(`${out.length ? ' ' : ''}${p.text}`, p.change === keep ? marked : base));
+  }
+  return out;
+}
 
 /**
  * Draws the profile from a new page; returns the index of that page. In a track book the level is
@@ -52,6 +64,7 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
       run(`${added} new at this level · `, STYLES.small),
       run(`${KEPT_MARK} `, STYLES.mutedMarker),
       run(`${unchanged} also expected at ${prev}`, STYLES.small),
+      ...(diff.counts.reworded > 0 ? [run(` · `, STYLES.small), run(`${REWORDED_MARK} `, STYLES.accentMarker), run(`${diff.counts.reworded} reworded (changed words in bold)`, STYLES.small)] : []),
       ...(removed > 0 ? [run(` · ${removed} listed at ${prev} and not here`, STYLES.small)] : []),
     ];
     paragraph(pdf, sect, legend, { gapBefore: 8 });
@@ -78,6 +91,7 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
       const e = cell?.expectation;
       const change = changes.get(c.id);
       const added = new Set((change?.added ?? []).map(statementKey));
+      const rewordings = new Map((change?.reworded ?? []).map((r) => [statementKey(r.after), r]));
       const body: Array<{ lines: Line[] }> = [];
       const sub: string[] = [];
       // An area that only repeats the competency's name says nothing new.
@@ -91,8 +105,14 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
       } else {
         e.statements.forEach((statement, i) => {
           const isNew = diff.previous !== undefined && added.has(statementKey(statement));
-          const marker = diff.previous === undefined ? { text: '•', style: STYLES.mutedMarker } : isNew ? { text: NEW_MARK, style: STYLES.accentMarker } : { text: KEPT_MARK, style: STYLES.mutedMarker };
-          const ls = lines(pdf, [run(statement, STYLES.body)], { indent: 14, gapBefore: 4, marker });
+          const rewording = diff.previous !== undefined ? rewordings.get(statementKey(statement)) : undefined;
+          const marker = diff.previous === undefined ? { text: '•', style: STYLES.mutedMarker } : isNew ? { text: NEW_MARK, style: STYLES.accentMarker } : rewording ? { text: REWORDED_MARK, style: STYLES.accentMarker } : { text: KEPT_MARK, style: STYLES.mutedMarker };
+          const ls = rewording
+            ? [
+                ...lines(pdf, reworded(rewording.parts, 'added', STYLES.body, STYLES.bodyBold), { indent: 14, gapBefore: 4, marker }),
+                ...lines(pdf, [run(`At ${levelName(diff.previous!)}: `, STYLES.small), ...reworded(rewording.parts, 'removed', STYLES.small, STYLES.smallBold)], { indent: 14, gapBefore: 1 }),
+              ]
+            : lines(pdf, [run(statement, STYLES.body)], { indent: 14, gapBefore: 4, marker });
           for (const g of e.examples ?? []) {
             if (g.statement !== i) continue;
             for (const ex of g.examples) ls.push(...lines(pdf, [run(ex, STYLES.small)], { indent: 26, gapBefore: 2, marker: { text: '      ›', style: STYLES.small } }));

@@ -1,10 +1,12 @@
 // A track's PDFs: the book (cover with level overview, landscape matrix, portrait profile per
-// level) and each level's profile on its own.
+// level, and the crosswalk page: where the track's levels sit among every track of the build) and
+// each level's profile on its own.
 
-import type { Ladder, Track } from '../../model.js';
+import type { Crosswalk, Ladder, Track } from '../../model.js';
 import { levelLabel } from '../../views/levels.js';
 import { levelName } from './layout.js';
 import { drawCover } from './cover.js';
+import { drawCrosswalk } from './crosswalk.js';
 import { PdfDoc, type DocumentMeta } from './document.js';
 import type { Face, FontkitFont } from './fonts.js';
 import { drawMatrix } from './matrix.js';
@@ -19,7 +21,7 @@ export interface Rendered {
 
 export type DocSettings = Pick<DocumentMeta, 'creator' | 'sourceDateEpoch' | 'paper' | 'lang'>;
 
-export async function renderTrack(ladder: Ladder, track: Track, faces: Readonly<Record<Face, FontkitFont>>, settings: DocSettings): Promise<Rendered> {
+export async function renderTrack(ladder: Ladder, track: Track, faces: Readonly<Record<Face, FontkitFont>>, settings: DocSettings, crosswalk?: Crosswalk): Promise<Rendered> {
   const pdf = new PdfDoc(
     {
       ...settings,
@@ -41,6 +43,7 @@ export async function renderTrack(ladder: Ladder, track: Track, faces: Readonly<
     drawMatrix(pdf, sect, track, outline);
     for (const level of track.levels) profilePages.set(level.id, drawProfile(pdf, sect, ladder, track, level, outline));
   }
+  if (crosswalk) drawCrosswalk(pdf, sect, crosswalk, ladder, track, outline);
   const pages = pdf.doc.bufferedPageRange().count;
   const bytes = await pdf.finish();
   return { bytes, missing: pdf.coverage.missing, pages };
