@@ -107,7 +107,7 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
     return outcome;
   }
 
-  const epoch = sourceDateEpoch(linked.ladders, host.env);
+  const epoch = sourceDateEpoch(host.env);
   const rendered = await renderOutputs(linked.ladders, options, hostResources(options, host), { version: host.version(), sourceDateEpoch: epoch }, hooks);
   for (const d of rendered.diagnostics) diagnostics.push(d);
   outcome.files = rendered.files;

@@ -35,7 +35,7 @@ describe('byte-identical output', () => {
     expect(readFileSync(join(a, 'out/manifest.json'), 'utf8')).not.toContain(a);
   });
 
-  it('every output format, without SOURCE_DATE_EPOCH (dates derived from the sources)', { timeout: 300_000 }, () => {
+  it('every output format, without SOURCE_DATE_EPOCH (a fixed date)', { timeout: 300_000 }, () => {
     const [a, b] = twins();
     const checked: string[] = [];
     for (const format of OUTPUT_FORMATS) {
@@ -46,6 +46,24 @@ describe('byte-identical output', () => {
       checked.push(format);
     }
     expect(checked.sort()).toEqual([...OUTPUT_FORMATS].sort());
+  });
+
+  it("adding a ladder leaves another ladder's PDF bytes unchanged (no date derived from other sources)", () => {
+    const dir = project({ 'src/a.txt': { seed: CLEAN_SEED } });
+    expect(ladderc(['build', 'src', '--format', 'pdf'], { cwd: dir, env: envA }).code).toBe(0);
+    const before = contents(join(dir, 'out'));
+    const pdfs = Object.keys(before).filter((p) => p.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(1);
+    writeFileSync(join(dir, 'src', 'b.txt'), readFileSync(join(REPO, 'sources', WARNING_SEED)));
+    expect(ladderc(['build', 'src', '--format', 'pdf'], { cwd: dir, env: envA }).code).toBe(0);
+    const after = contents(join(dir, 'out'));
+    expect(Object.keys(after).some((p) => p.startsWith('pdf/b--'))).toBe(true);
+    for (const path of pdfs) expect(after[path], path).toBe(before[path]);
+    // Without SOURCE_DATE_EPOCH every date is the fixed epoch, 1980-01-01T00:00:00Z.
+    const text = readFileSync(join(dir, 'out', pdfs[0]!), 'latin1');
+    const dates = [...text.matchAll(/D:(\d{14})/g)].map((m) => m[1]);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const d of dates) expect(d).toBe('19800101000000');
   });
 
   it('every date in a PDF is SOURCE_DATE_EPOCH when it is set', () => {
