@@ -10,7 +10,7 @@ import type { OutputFile } from '../writers/types.js';
 import { compileSources, emptyStats, type BuildHooks, type BuildStats } from './compile.js';
 import type { CacheCounters, Conflict, Host, WriteResult } from './host.js';
 import { linkLadders } from './link.js';
-import { absolute, displayPath } from './paths.js';
+import { absolute, displayPath, projectFolder } from './paths.js';
 import { buildManifest, checkFindings, manifestOptions, manifestText, MANIFEST, type Manifest } from './plan.js';
 import { renderOutputs, sourceDateEpoch, type WriterResources } from './render.js';
 
@@ -80,6 +80,17 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   if (collected.sources.length === 0 && collected.errors.length === 0) outcome.usageErrors.push(`no source files found in ${options.paths.join(', ')}`);
   if (outcome.usageErrors.length) return outcome;
   outcome.sourceCount = collected.sources.length;
+  // Source paths as the model, the outputs and the cache see them: relative to the project folder.
+  const cwd = options.cwd;
+  const found = collected.sources.map((s) => ({ full: absolute(s.path, cwd), bytes: s.bytes }));
+  const project = options.project ?? projectFolder(options.configFile, options.paths.map((p) => absolute(p, cwd)), found.map((s) => s.full)) ?? cwd;
+  const sources = found.map((s) => ({ path: displayPath(s.full, project), bytes: s.bytes }));
+  // …while diagnostics point where the person running the build can open them: relative to cwd.
+  const shown = new Map(found.map((s, i) => [sources[i]!.path, displayPath(s.full, cwd)]));
+  const forPeople = (d: Diagnostic): Diagnostic => {
+    const file = shown.get(d.file);
+    return file === undefined || file === d.file ? d : { ...d, file };
+  };
 
   const writes = mode === 'write';
   const cache = options.cacheDir ? host.cache(options.cacheDir, !writes) : undefined;
@@ -89,12 +100,12 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
     if (cache.counters) outcome.cache = cache.counters;
   }
 
-  const compiled = compileSources(collected.sources, options, hooks);
+  const compiled = compileSources(sources, options, hooks);
   const linked = linkLadders(compiled.ladders);
   outcome.ladders = linked.ladders;
   const diagnostics = outcome.diagnostics;
-  for (const d of compiled.diagnostics) diagnostics.push(d);
-  for (const d of linked.diagnostics) diagnostics.push(d);
+  for (const d of compiled.diagnostics) diagnostics.push(forPeople(d));
+  for (const d of linked.diagnostics) diagnostics.push(forPeople(d));
   const failed = () => exitCodeFor(diagnostics, options.strict) !== EXIT_OK;
   if (mode === 'compile') {
     outcome.stage = 'compiled';
@@ -109,14 +120,14 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
 
   const epoch = sourceDateEpoch(host.env);
   const rendered = await renderOutputs(linked.ladders, options, hostResources(options, host), { version: host.version(), sourceDateEpoch: epoch }, hooks);
-  for (const d of rendered.diagnostics) diagnostics.push(d);
+  for (const d of rendered.diagnostics) diagnostics.push(forPeople(d));
   outcome.files = rendered.files;
   if (failed()) {
     outcome.stage = 'render';
     outcome.code = EXIT_SOURCE_ERRORS;
     return outcome;
   }
-  const manifest = buildManifest(host.version(), manifestOptions(options), rendered.files);
+  const manifest = buildManifest(host.version(), manifestOptions(options, project), rendered.files);
   outcome.manifest = manifest;
 
   if (mode === 'check') {

@@ -91,7 +91,7 @@ export function resolveOptions(request: OptionRequest, host: OptionHost): Resolv
   if (config.formats) options.formats = config.formats;
   if (config.strict !== undefined) options.strict = config.strict;
   if (config.templates) options.templates = absolute(config.templates, configDir);
-  for (const [path, overrides] of Object.entries(config.sources ?? {})) options.sources[displayPath(absolute(path, configDir), cwd)] = overrides;
+  for (const [path, overrides] of Object.entries(config.sources ?? {})) options.sources[displayPath(absolute(path, configDir), configDir)] = overrides;
 
   if (request.paths?.length) options.paths = [...request.paths];
   if (request.out) options.outDir = absolute(request.out, cwd);

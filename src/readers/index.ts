@@ -29,7 +29,7 @@ export function ladderIdFromPath(path: string): string {
 }
 
 /**
- * Reads one source. `path` is the display path (relative to the working directory, "/" separators).
+ * Reads one source. `path` is its path relative to the project folder ("/" separators).
  * Pure: the caller reads the bytes.
  */
 export function readSource(bytes: Uint8Array, path: string, options: SourceOptions = {}): ReadResult {

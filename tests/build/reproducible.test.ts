@@ -48,6 +48,35 @@ describe('byte-identical output', () => {
     expect(checked.sort()).toEqual([...OUTPUT_FORMATS].sort());
   });
 
+  it('the same build from two working directories gives the same bytes (paths relative to the project)', { timeout: 120_000 }, () => {
+    // With a config file: paths are relative to its folder, wherever the build runs from.
+    const dir = project({
+      'src/a.txt': { seed: CLEAN_SEED },
+      'src/nested/b.txt': { seed: WARNING_SEED },
+      'ladderc.config.json': JSON.stringify({ sources: { 'src/a.txt': { title: 'Renamed by the config' } } }),
+    });
+    const formats = ['--format', 'json,md,html,csv,pdf'];
+    expect(ladderc(['build', 'src', ...formats, '--out', 'out-a'], { cwd: dir, env: envA }).code).toBe(0);
+    const inner = join(dir, 'src', 'nested');
+    const run = ladderc(['build', '..', ...formats, '--config', '../../ladderc.config.json', '--out', '../../out-b'], { cwd: inner, env: envA });
+    expect(run.code, run.stderr).toBe(0);
+    // Diagnostics still point where the person running the build can open them.
+    expect(run.stderr).toContain('b.txt:17:');
+    expect(run.stderr).not.toContain('src/nested/b.txt');
+    const a = contents(join(dir, 'out-a'));
+    expect(contents(join(dir, 'out-b'))).toEqual(a);
+    const model = JSON.parse(readFileSync(join(dir, 'out-a/json/a.json'), 'utf8')) as { title: string; source: { path: string } };
+    expect(model.source.path).toBe('src/a.txt');
+    expect(model.title).toBe('Renamed by the config');
+
+    // Without one: relative to the sources root (the folder named).
+    const bare = project({ 'ladders/a.txt': { seed: CLEAN_SEED } });
+    expect(ladderc(['build', 'ladders', '--format', 'json,pdf', '--out', 'out-a'], { cwd: bare, env: envA }).code).toBe(0);
+    expect(ladderc(['build', '.', '--format', 'json,pdf', '--out', '../out-b'], { cwd: join(bare, 'ladders'), env: envA }).code).toBe(0);
+    expect(contents(join(bare, 'out-b'))).toEqual(contents(join(bare, 'out-a')));
+    expect(readFileSync(join(bare, 'out-a/json/a.json'), 'utf8')).toContain('"path": "a.txt"');
+  });
+
   it("adding a ladder leaves another ladder's PDF bytes unchanged (no date derived from other sources)", () => {
     const dir = project({ 'src/a.txt': { seed: CLEAN_SEED } });
     expect(ladderc(['build', 'src', '--format', 'pdf'], { cwd: dir, env: envA }).code).toBe(0);
