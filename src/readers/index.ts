@@ -8,6 +8,7 @@ import type { SourceOptions } from '../options.js';
 import { decodeSource } from '../text/decode.js';
 import { titleFromFileName } from '../text/file-title.js';
 import { slugify } from '../text/slug.js';
+import type { DraftLadder } from './draft.js';
 import { finalizeLadder } from './finalize.js';
 import { detectFormat, readerFor } from './registry.js';
 
@@ -65,6 +66,7 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
       if (renamed) track.name = renamed;
     }
   }
+  nameTheNameless(draft, titleFromFileName(path), readerDiagnostics);
   const finalized = finalizeLadder(draft, readerDiagnostics);
   for (const d of readerDiagnostics.list) {
     const at = decoded.toSource(d);
@@ -84,6 +86,28 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
   if (finalized.description) ladder.description = finalized.description;
   mapPositions(ladder, (p) => decoded.toSource(p));
   return { ladder, diagnostics: sortDiagnostics(diagnostics.list) };
+}
+
+/** A name people can tell apart: it has a letter ("#", "1." and "—" do not). */
+const nameless = (name: string | undefined): boolean => name !== undefined && name.trim() !== '' && !/\p{L}/u.test(name);
+
+/**
+ * A title or track name with no letter in it ("#", "1.", a lone emoji) names nothing: the ladder is
+ * called after its file instead, a lone nameless track after the ladder, and an info says so. (An
+ * empty one is no name at all: finalize and the file name handle it, as before.)
+ */
+function nameTheNameless(draft: DraftLadder, fileTitle: string | undefined, diagnostics: Diagnostics): void {
+  if (nameless(draft.title)) {
+    const instead = fileTitle ?? 'Ladder';
+    diagnostics.info('nameless-title', `the title "${draft.title}" has no words; the ladder is called "${instead}" after its file`, { line: 1, column: 1 }, 'give the document a title with words, or set "title" for it in ladderc.config.json');
+    delete draft.title;
+  }
+  draft.tracks.forEach((track, i) => {
+    if (!nameless(track.name)) return;
+    const instead = draft.tracks.length === 1 ? (draft.title ?? fileTitle ?? 'Levels') : `Track ${i + 1}`;
+    diagnostics.info('nameless-title', `the track name "${track.name}" has no words; the track is called "${instead}"`, track.position ?? { line: 1, column: 1 }, 'name the track in the source, or rename it with "tracks" in ladderc.config.json');
+    track.name = instead;
+  });
 }
 
 function mapPositions(ladder: Ladder, toSource: (p: Position) => Position): void {
