@@ -10,6 +10,7 @@ import { titleFromFileName } from '../text/file-title.js';
 import { slugify } from '../text/slug.js';
 import type { DraftLadder } from './draft.js';
 import { finalizeLadder } from './finalize.js';
+import { plausibility } from './plausibility.js';
 import { detectFormat, readerFor } from './registry.js';
 
 export { detectFormat, READERS, SOURCE_FORMATS, sourceFormatLabel, type SourceFormat } from './registry.js';
@@ -84,6 +85,18 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
     tracks: finalized.tracks,
   };
   if (finalized.description) ladder.description = finalized.description;
+  if (finalized.tracks.length > 0) {
+    const check = plausibility(ladder);
+    if (!check.plausible) {
+      const named = check.unlikeLevels.slice(0, 3).map((t) => `"${t}"`).join(', ');
+      diagnostics.warn(
+        'not-a-ladder',
+        `this does not read like a career ladder: its levels (${named}${check.unlikeLevels.length > 3 ? ', …' : ''}) name no level or role, and few of its cells are sentences; read as one anyway`,
+        { line: 1, column: 1 },
+        'leave this file out of the sources (a file table, an index or notes are not ladders); if it is a ladder, name its levels ("Junior", "L2", "Senior Engineer")',
+      );
+    }
+  }
   mapPositions(ladder, (p) => decoded.toSource(p));
   return { ladder, diagnostics: sortDiagnostics(diagnostics.list) };
 }
