@@ -14,7 +14,7 @@ export type { SourceFormat } from './readers/registry.js';
 import type { SourceFormat } from './readers/registry.js';
 
 export interface Source {
-  /** Relative to the working directory, with "/" separators. */
+  /** Relative to the project folder (the config file's folder, else the sources root), "/" separators. */
   path: string;
   format: SourceFormat;
   /** Lowercase hex SHA-256 of the raw bytes. */

@@ -30,14 +30,19 @@ export interface Options {
   strict: boolean;
   /** A folder whose templates override the defaults one by one (absolute). */
   templates?: string;
-  /** Keyed by source display path (relative to `cwd`, "/" separators). */
+  /** Keyed by source path relative to the project folder (the config file's folder), "/" separators. */
   sources: Record<string, SourceOptions>;
   /** Crosswalk pins from the config: levels (`ladder/track/level`) that share a rung. */
   crosswalk?: string[][];
   /** Each writer's own options, every default filled in. */
   writers: WriterOptionsMap;
-  /** The project folder: display paths, the model's source paths and relative paths start here. */
+  /** The working folder: relative paths given by a person (flags, the API) start here. */
   cwd: string;
+  /**
+   * The project folder: the model's source paths, `sources` keys and the manifest are relative to
+   * it. Default: the config file's folder, else the sources root (see pipeline/paths.ts projectFolder).
+   */
+  project?: string;
   /** The config file in use (absolute), if any: never read as a source. */
   configFile?: string;
   /** The build cache folder (absolute), or undefined for no cache. */

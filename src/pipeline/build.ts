@@ -10,7 +10,7 @@ import { compileSources, emptyStats, type BuildHooks, type BuildStats } from './
 import type { CacheCounters, CheckSession, Conflict, Host, OutputSink, WriteResult, WriteSession } from './host.js';
 import type { CrosswalkInput } from './crosswalk.js';
 import { linkLadders } from './link.js';
-import { absolute, displayPath } from './paths.js';
+import { absolute, displayPath, projectFolder } from './paths.js';
 import { checkFindings, manifestOf, manifestOptions, manifestText, MANIFEST, type Manifest, type ManifestEntry } from './plan.js';
 import { sourceDateEpoch, streamOutputs, type WriterResources } from './render.js';
 
@@ -89,6 +89,17 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   if (collected.sources.length === 0 && collected.errors.length === 0) outcome.usageErrors.push(`no source files found in ${options.paths.join(', ')}`);
   if (outcome.usageErrors.length) return outcome;
   outcome.sourceCount = collected.sources.length;
+  // Source paths as the model, the outputs and the cache see them: relative to the project folder.
+  const cwd = options.cwd;
+  const found = collected.sources.map((s) => ({ full: absolute(s.path, cwd), bytes: s.bytes }));
+  const project = options.project ?? projectFolder(options.configFile, options.paths.map((p) => absolute(p, cwd)), found.map((s) => s.full)) ?? cwd;
+  const sources = found.map((s) => ({ path: displayPath(s.full, project), bytes: s.bytes }));
+  // …while diagnostics point where the person running the build can open them: relative to cwd.
+  const shown = new Map(found.map((s, i) => [sources[i]!.path, displayPath(s.full, cwd)]));
+  const forPeople = (d: Diagnostic): Diagnostic => {
+    const file = shown.get(d.file);
+    return file === undefined || file === d.file ? d : { ...d, file };
+  };
 
   const writes = mode === 'write';
   const cache = options.cacheDir ? host.cache(options.cacheDir, !writes) : undefined;
@@ -98,17 +109,19 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
     if (cache.counters) outcome.cache = cache.counters;
   }
 
-  const compiled = compileSources(collected.sources, options, hooks);
+  const compiled = compileSources(sources, options, hooks);
   // The source bytes are no longer needed (the models keep their hashes).
   collected.sources.length = 0;
+  sources.length = 0;
+  found.length = 0;
   const linked = linkLadders(compiled.ladders, crosswalkInput(options));
   outcome.ladders = linked.ladders;
   const diagnostics = outcome.diagnostics;
   for (const path of collected.skipped ?? []) {
     diagnostics.push(diagnostic('warning', 'skipped-link', 'not read: a symbolic link (or a FIFO, socket or device), which ladderc never follows inside a folder', path, undefined, 'put the file itself in the folder, or name the link\'s target on the command line'));
   }
-  for (const d of compiled.diagnostics) diagnostics.push(d);
-  for (const d of linked.diagnostics) diagnostics.push(d);
+  for (const d of compiled.diagnostics) diagnostics.push(forPeople(d));
+  for (const d of linked.diagnostics) diagnostics.push(forPeople(d));
   const failed = () => exitCodeFor(diagnostics, options.strict) !== EXIT_OK;
   if (mode === 'compile') {
     outcome.stage = 'compiled';
@@ -121,7 +134,7 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
     return outcome;
   }
 
-  const epoch = sourceDateEpoch(linked.ladders, host.env);
+  const epoch = sourceDateEpoch(host.env);
   // Each rendered file goes straight to out/'s staging folder (or is compared with out/) and only
   // its manifest entry is kept: memory stays flat however many ladders there are.
   const check: CheckSession | undefined = mode === 'check' ? host.openCheck(options.outDir) : undefined;
@@ -131,14 +144,14 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
     const rendered = await streamOutputs(linked.ladders, options, hostResources(options, host), { version: host.version(), sourceDateEpoch: epoch, crosswalk: linked.crosswalk }, hooks, (file) => {
       outcome.files.push(sink.add(file));
     });
-    for (const d of rendered.diagnostics) diagnostics.push(d);
+    for (const d of rendered.diagnostics) diagnostics.push(forPeople(d));
     outcome.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     if (failed()) {
       outcome.stage = 'render';
       outcome.code = EXIT_SOURCE_ERRORS;
       return outcome;
     }
-    const manifest: Manifest = manifestOf(host.version(), manifestOptions(options), outcome.files);
+    const manifest: Manifest = manifestOf(host.version(), manifestOptions(options, project), outcome.files);
     outcome.manifest = manifest;
 
     if (check) {

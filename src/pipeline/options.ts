@@ -95,7 +95,7 @@ export function resolveOptions(request: OptionRequest, host: OptionHost): Resolv
   if (config.maxSourceSize !== undefined) options.maxSourceSize = config.maxSourceSize;
   if (config.templates) options.templates = absolute(config.templates, configDir);
   if (config.crosswalk?.length) options.crosswalk = config.crosswalk;
-  for (const [path, overrides] of Object.entries(config.sources ?? {})) options.sources[displayPath(absolute(path, configDir), cwd)] = overrides;
+  for (const [path, overrides] of Object.entries(config.sources ?? {})) options.sources[displayPath(absolute(path, configDir), configDir)] = overrides;
 
   if (request.paths?.length) options.paths = [...request.paths];
   if (request.out) options.outDir = absolute(request.out, cwd);

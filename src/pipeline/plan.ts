@@ -66,7 +66,7 @@ function projectPath(path: string, cwd: string): string {
  * writer's own options (file options by their bytes, which the files reflect, not their path), the
  * templates folder and the per-source overrides.
  */
-export function manifestOptions(options: Options): Record<string, unknown> {
+export function manifestOptions(options: Options, project: string = options.cwd): Record<string, unknown> {
   const out: Record<string, unknown> = { formats: options.formats };
   for (const format of options.formats) {
     const entry = writerFor(format);
@@ -77,7 +77,7 @@ export function manifestOptions(options: Options): Record<string, unknown> {
       if (value !== undefined) setPath(out, spec.key, value);
     }
   }
-  if (options.templates) out.templates = projectPath(options.templates, options.cwd);
+  if (options.templates) out.templates = projectPath(options.templates, project);
   if (Object.keys(options.sources).length) out.sources = options.sources;
   return out;
 }

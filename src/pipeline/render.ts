@@ -33,16 +33,18 @@ export interface RenderMeta {
 }
 
 /**
- * A date that depends only on the inputs: SOURCE_DATE_EPOCH when set, else a fixed point derived
- * from the sources' hashes (so PDFs are byte-identical across machines, clocks and mtimes).
+ * The date embedded in outputs (PDF metadata) when SOURCE_DATE_EPOCH is not set: 1980-01-01T00:00Z,
+ * the epoch reproducible-build tools use for "no date". A constant, so that no ladder's bytes depend
+ * on another ladder (a date derived from every source rewrote every PDF when one ladder was added),
+ * on the clock, the file times or the clone.
  */
-export function sourceDateEpoch(ladders: readonly Ladder[], env: Readonly<Record<string, string | undefined>>): number {
+export const FIXED_SOURCE_DATE_EPOCH = 315532800;
+
+/** SOURCE_DATE_EPOCH when set (resolveOptions has rejected a malformed one), else the fixed epoch. */
+export function sourceDateEpoch(env: Readonly<Record<string, string | undefined>>): number {
   const fromEnv = env.SOURCE_DATE_EPOCH;
   if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim())) return Number(fromEnv.trim());
-  const hash = createHash('sha256');
-  for (const l of ladders) hash.update(l.source.sha256);
-  // 2020-01-01 plus up to ~6 years, from the hash: stable, plausible, never the clock.
-  return 1577836800 + (parseInt(hash.digest('hex').slice(0, 8), 16) % (6 * 365 * 86400));
+  return FIXED_SOURCE_DATE_EPOCH;
 }
 
 /** One format's writer with everything it is given: its own options, templates and assets. */

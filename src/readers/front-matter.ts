@@ -8,7 +8,8 @@
 //   first letter capitalised ("communication" → "Communication"), otherwise as written.
 // - `content[].level` picks the level; the cell's lines are its `criteria`, then each
 //   `exampleCriteria[].criteria`, whose `examples` are attached to that line.
-// - Ladder title: `title` without emoji. One track, named by the title without a trailing generic
+// - Ladder title: `title` without emoji (an info `emoji-dropped` names what was dropped, for topic
+//   titles too). One track, named by the title without a trailing generic
 //   word ("Backend Engineering Framework" → "Backend Engineering"), else by `sidebarTitle`, else "Levels".
 // - A `description` beside `title`, or in a topic, describes the ladder or the competency.
 // - Positions: a competency at its topic, a cell at its first criterion, the levels at `levels`.
@@ -29,6 +30,20 @@ const EDGE_EMOJI = new RegExp(`^${EMOJI_RUN}|${EMOJI_RUN}$`, 'gu');
 
 export function stripEmoji(text: string): string {
   return cleanInline(text.replace(EDGE_EMOJI, ' '));
+}
+
+/**
+ * A title without the emoji that decorate its ends, with an info naming what was dropped (the
+ * PDF fonts have no emoji, and names are compared without them): never dropped silently.
+ */
+function titleText(node: unknown, what: string, locator: Locator, input: ReaderInput): string {
+  const raw = scalarText(node) ?? '';
+  const kept = stripEmoji(raw);
+  const dropped = [...raw.matchAll(EDGE_EMOJI)].map((m) => m[0].trim()).filter(Boolean);
+  if (dropped.length && kept) {
+    input.diagnostics.info('emoji-dropped', `dropped ${dropped.map((e) => `"${e}"`).join(' and ')} from ${what} "${cleanInline(raw)}"; it reads "${kept}"`, startOf(node, locator), 'write the title without emoji to silence this');
+  }
+  return kept;
 }
 
 /** Words that name the document rather than the role: "Backend Engineering Framework". */
@@ -87,12 +102,11 @@ function levelIndex(node: unknown, levels: readonly DraftLevel[]): number | unde
   return Number.isInteger(n) && n >= 1 && n <= levels.length ? n - 1 : undefined;
 }
 
-function competencyName(topic: YAMLMap<unknown, unknown>, locator: Locator): string | undefined {
-  const title = scalarText(field(topic, 'title', locator));
-  const fromTitle = title ? stripEmoji(title) : '';
+function competencyName(topic: YAMLMap<unknown, unknown>, locator: Locator, input: ReaderInput): string | undefined {
+  const fromTitle = titleText(field(topic, 'title', locator), 'the topic title', locator, input);
   if (fromTitle) return fromTitle;
   // No title (Monzo leaves some null): the machine name, capitalised and otherwise as written.
-  const name = stripEmoji(scalarText(field(topic, 'name', locator)) ?? '');
+  const name = titleText(field(topic, 'name', locator), 'the topic name', locator, input);
   return name ? name[0]!.toUpperCase() + name.slice(1) : undefined;
 }
 
@@ -169,7 +183,7 @@ function readCell(entry: unknown, levels: readonly DraftLevel[], topic: string, 
 
 function readTopic(topic: unknown, levels: readonly DraftLevel[], locator: Locator, input: ReaderInput): DraftCompetency | undefined {
   const position = startOf(topic, locator);
-  const name = isMap(topic) ? competencyName(topic, locator) : undefined;
+  const name = isMap(topic) ? competencyName(topic, locator, input) : undefined;
   if (!isMap(topic) || !name) {
     input.diagnostics.warn('front-matter-shape', 'a topic has neither a `title` nor a `name`; ignored', position, LAYOUT_HINT);
     return undefined;
@@ -239,10 +253,10 @@ function parseYaml(yaml: string, input: ReaderInput): { root: YAMLMap<unknown, u
   return { root: doc.contents, locator };
 }
 
-function trackName(root: YAMLMap<unknown, unknown>, title: string | undefined, locator: Locator): string {
+function trackName(root: YAMLMap<unknown, unknown>, title: string | undefined, locator: Locator, input: ReaderInput): string {
   const fromTitle = title?.replace(GENERIC_TAIL, '').trim();
   if (fromTitle) return fromTitle;
-  const sidebar = stripEmoji(scalarText(field(root, 'sidebarTitle', locator)) ?? '');
+  const sidebar = titleText(field(root, 'sidebarTitle', locator), 'the sidebar title', locator, input);
   return sidebar || 'Levels';
 }
 
@@ -257,8 +271,7 @@ export function readFrontMatter(input: ReaderInput): DraftLadder {
   if (!parsed) return { tracks: [] };
   const { root, locator } = parsed;
 
-  const rawTitle = scalarText(field(root, 'title', locator));
-  const title = rawTitle ? stripEmoji(rawTitle) : undefined;
+  const title = titleText(field(root, 'title', locator), 'the title', locator, input) || undefined;
   const draft: DraftLadder = { tracks: [] };
   if (title) draft.title = title;
   const description = [scalarText(field(root, 'description', locator)), body].filter(Boolean).join('\n\n');
@@ -274,6 +287,6 @@ export function readFrontMatter(input: ReaderInput): DraftLadder {
   const competencies = (isSeq(topics) ? topics.items : [])
     .map((topic) => readTopic(topic, levels, locator, input))
     .filter((c): c is DraftCompetency => c !== undefined);
-  draft.tracks.push({ name: trackName(root, title, locator), levels, competencies, position: { line: 1, column: 1 } });
+  draft.tracks.push({ name: trackName(root, title, locator, input), levels, competencies, position: { line: 1, column: 1 } });
   return draft;
 }

@@ -9,8 +9,10 @@ import { decodeSource } from '../text/decode.js';
 import { titleFromFileName } from '../text/file-title.js';
 import { slugify } from '../text/slug.js';
 import { coverageOf } from './coverage.js';
+import type { DraftLadder } from './draft.js';
 import { finalizeLadder } from './finalize.js';
 import { htmlNesting, markdownNesting, MAX_HTML_NESTING, MAX_LEVELS_PER_TRACK, MAX_MARKDOWN_NESTING } from './limits.js';
+import { plausibility } from './plausibility.js';
 import { detectFormat, readerFor } from './registry.js';
 import { stripTemplateDirectives } from './template-directives.js';
 
@@ -32,7 +34,7 @@ export function ladderIdFromPath(path: string): string {
 }
 
 /**
- * Reads one source. `path` is the display path (relative to the working directory, "/" separators).
+ * Reads one source. `path` is its path relative to the project folder ("/" separators).
  * Pure: the caller reads the bytes.
  */
 export function readSource(bytes: Uint8Array, path: string, options: SourceOptions = {}): ReadResult {
@@ -94,6 +96,7 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
     }
   }
   const id = options.id ?? ladderIdFromPath(path);
+  nameTheNameless(draft, titleFromFileName(path), readerDiagnostics);
   const finalized = finalizeLadder(draft, readerDiagnostics, id);
   for (const d of readerDiagnostics.list) {
     const at = decoded.toSource(d);
@@ -117,6 +120,18 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
   };
   if (finalized.description) ladder.description = finalized.description;
   ladder.source.coverage = coverageOf(ladder, text, format, draft.references).share;
+  if (finalized.tracks.length > 0) {
+    const check = plausibility(ladder);
+    if (!check.plausible) {
+      const named = check.unlikeLevels.slice(0, 3).map((t) => `"${t}"`).join(', ');
+      diagnostics.warn(
+        'not-a-ladder',
+        `this does not read like a career ladder: its levels (${named}${check.unlikeLevels.length > 3 ? ', …' : ''}) name no level or role, and few of its cells are sentences; read as one anyway`,
+        { line: 1, column: 1 },
+        'leave this file out of the sources (a file table, an index or notes are not ladders); if it is a ladder, name its levels ("Junior", "L2", "Senior Engineer")',
+      );
+    }
+  }
   mapPositions(ladder, (p) => decoded.toSource(p));
   return { ladder, diagnostics: sortDiagnostics(diagnostics.list) };
 }
@@ -128,6 +143,28 @@ function tooDeeplyNested(text: string): { message: string; at: Position } | unde
   const html = htmlNesting(text);
   if (html) return { message: `HTML elements nested ${MAX_HTML_NESTING} deep; ladderc reads at most ${MAX_HTML_NESTING - 1} levels of nesting`, at: html };
   return undefined;
+}
+
+/** A name people can tell apart: it has a letter ("#", "1." and "—" do not). */
+const nameless = (name: string | undefined): boolean => name !== undefined && name.trim() !== '' && !/\p{L}/u.test(name);
+
+/**
+ * A title or track name with no letter in it ("#", "1.", a lone emoji) names nothing: the ladder is
+ * called after its file instead, a lone nameless track after the ladder, and an info says so. (An
+ * empty one is no name at all: finalize and the file name handle it, as before.)
+ */
+function nameTheNameless(draft: DraftLadder, fileTitle: string | undefined, diagnostics: Diagnostics): void {
+  if (nameless(draft.title)) {
+    const instead = fileTitle ?? 'Ladder';
+    diagnostics.info('nameless-title', `the title "${draft.title}" has no words; the ladder is called "${instead}" after its file`, { line: 1, column: 1 }, 'give the document a title with words, or set "title" for it in ladderc.config.json');
+    delete draft.title;
+  }
+  draft.tracks.forEach((track, i) => {
+    if (!nameless(track.name)) return;
+    const instead = draft.tracks.length === 1 ? (draft.title ?? fileTitle ?? 'Levels') : `Track ${i + 1}`;
+    diagnostics.info('nameless-title', `the track name "${track.name}" has no words; the track is called "${instead}"`, track.position ?? { line: 1, column: 1 }, 'name the track in the source, or rename it with "tracks" in ladderc.config.json');
+    track.name = instead;
+  });
 }
 
 function mapPositions(ladder: Ladder, toSource: (p: Position) => Position): void {

@@ -1,6 +1,6 @@
-// CSV output for spreadsheets: per ladder a long table (csv/<ladder-id>.csv, one row per statement)
-// and per track a competency × level matrix (csv/<ladder-id>--<track-id>.csv); per build the
-// crosswalk (csv/crosswalk.csv, one row per level).
+// CSV output for spreadsheets: per ladder a long table (csv/<ladder-id>.csv, one row per statement
+// and per not-applicable expectation, with id columns), per track a competency × level matrix
+// (csv/<ladder-id>--<track-id>.csv); per build the crosswalk (csv/crosswalk.csv, one row per level).
 //
 // Why CSV goes through templates at all: the columns are the part people want to change (add ids,
 // drop the area), and a template of the columns is the smallest way to let them. The bytes stay the
@@ -13,7 +13,9 @@
 //   ladder.hbs  (the long table)
 //     ladder { id, title }
 //     rows[]   { ladder, ladderId, track, trackId, levelOrdinal, levelCode, levelTitle, levelId,
-//                category, area, competency, competencyId, statement }   ('' where the model has none)
+//                category, area, competency, competencyId, applicable, statement }   ('' where the
+//                model has none). A row per statement (applicable "yes"), and one per not-applicable
+//                expectation (applicable "no", its text as the statement).
 //   track.hbs   (one matrix per track)
 //     ladder { id, title }, track { id, name }
 //     levels[] { id, ordinal, code, title, column }   column: the title, or "Title (Code)" where
@@ -47,6 +49,8 @@ interface LongRow {
   area: string;
   competency: string;
   competencyId: string;
+  /** "yes" for a statement, "no" for the row of a not-applicable expectation. */
+  applicable: 'yes' | 'no';
   statement: string;
 }
 
@@ -57,9 +61,11 @@ function longRows(ladder: Ladder): LongRow[] {
     for (const level of track.levels) {
       for (const competency of track.competencies) {
         const expectation = competency.expectations.find((e) => e.level === level.id);
-        // Not-applicable expectations hold no statements: they are not rows of a statement table.
-        if (!expectation || expectation.applicable === false) continue;
-        for (const statement of expectation.statements) {
+        if (!expectation) continue;
+        // A not-applicable expectation holds no statement, but it is a fact about the level: one
+        // row says so (applicable "no", the source's own wording as the statement).
+        const notApplicable = expectation.applicable === false;
+        for (const statement of notApplicable ? [expectation.text] : expectation.statements) {
           rows.push({
             ladder: ladder.title,
             ladderId: ladder.id,
@@ -73,6 +79,7 @@ function longRows(ladder: Ladder): LongRow[] {
             area: competency.area ?? '',
             competency: competency.name,
             competencyId: competency.id,
+            applicable: notApplicable ? 'no' : 'yes',
             statement,
           });
         }

@@ -43,7 +43,7 @@
 //   equivalents         = level.equivalents
 //   expectations[]      { category, competencies[]: { competency: Competency, cell: Cell,
 //                        headingLevel (3, or 4 under a category heading),
-//                        position ("line L, column C" in the source, or null) } }
+//                        position ("line L, column C" in the source; null unless html.positions) } }
 //   diff                the comparison with the level below (views/level-diff.ts):
 //                        { hasPrevious, previousLabel, previousHref, counts: { added, removed, unchanged,
 //                        reworded }, competencies[]: { competency: Competency, added[], removed[], unchanged[]
@@ -58,7 +58,7 @@
 //                        badge (the code, when it differs from the title), title, heading (the title,
 //                        or "Level 3" for a bare number), label ("Senior Engineer (E3)"), summary, href,
 //                        metadata[]: { key, value }, equivalents[]: { label, trackName, href },
-//                        statementCount, position }
+//                        statementCount, position (null unless html.positions) }
 //   Competency          { id, anchor ("competency-<id>", its row / section), name, category,
 //                        area (null when it only repeats the name), description, href (its row on
 //                        the track page) }
@@ -544,8 +544,29 @@ function collector(): { files: OutputFile[]; add: (path: string, contents: strin
   return { files, add };
 }
 
+/**
+ * The ladder as the pages show it: source line and column are developer detail (they stay in the
+ * JSON and in diagnostics), so they are left out of the pages unless `html.positions` asks for them.
+ */
+function shownLadder(ladder: Ladder, options: Readonly<Partial<HtmlOptions>>): Ladder {
+  if (options.positions) return ladder;
+  const drop = <T extends { position?: Position }>(item: T): T => {
+    const { position: _position, ...rest } = item;
+    return rest as T;
+  };
+  return {
+    ...ladder,
+    tracks: ladder.tracks.map((track) => ({
+      ...track,
+      levels: track.levels.map(drop),
+      competencies: track.competencies.map((c) => ({ ...drop(c), expectations: c.expectations.map(drop) })),
+    })),
+  };
+}
+
 /** A ladder's pages: one per track, one per level. */
-export function writeHtmlLadder(ladder: Ladder, context: WriterContext): WriterResult {
+export function writeHtmlLadder(source: Ladder, context: WriterContext<Partial<HtmlOptions>>): WriterResult {
+  const ladder = shownLadder(source, context.options);
   const engine = createTemplateEngine(context.templates, { helpers: HTML_HELPERS });
   const { files, add } = collector();
   for (const track of ladder.tracks) {
@@ -570,16 +591,23 @@ export function writeHtmlIndex(ladders: readonly Ladder[], context: WriterContex
 }
 
 /** The whole site at once (tests and the API's convenience): every ladder's pages and the index. */
-export function writeHtml(ladders: readonly Ladder[], context: WriterContext): WriterResult {
+export function writeHtml(ladders: readonly Ladder[], context: WriterContext<Partial<HtmlOptions>>): WriterResult {
   const files = [...writeHtmlIndex(ladders, context).files];
   for (const ladder of ladders) for (const f of writeHtmlLadder(ladder, context).files) files.push(f);
   return { files, diagnostics: [] };
 }
 
-export const htmlWriter: WriterEntry<Record<string, never>, 'html'> = {
+export interface HtmlOptions {
+  /** Show each level's and competency's source line and column on the pages (default: off). */
+  positions: boolean;
+}
+
+export const htmlWriter: WriterEntry<HtmlOptions, 'html'> = {
   id: 'html',
   label: 'a static site: an index, a page per track and per level',
   ladder: writeHtmlLadder,
   shared: writeHtmlIndex,
-  options: [],
+  options: [
+    { key: 'positions', config: 'html.positions', kind: { type: 'boolean' }, default: false, flag: '--html-positions', help: 'source line and column under each level and competency on HTML pages' },
+  ],
 };

@@ -30,7 +30,7 @@ export interface WriterContext<O = Record<string, unknown>> {
   assets: Readonly<Record<string, Uint8Array>>;
   /** ladderc's version, for generator metadata. */
   version: string;
-  /** Seconds since the epoch: SOURCE_DATE_EPOCH, or a value derived from the inputs only. */
+  /** Seconds since the epoch: SOURCE_DATE_EPOCH, else a fixed date (never the clock, never other ladders). */
   sourceDateEpoch: number;
   /** How people call a source format ("Markdown table"), from the reader registry. */
   sourceFormatLabel: (format: SourceFormat) => string;

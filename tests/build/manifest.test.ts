@@ -52,5 +52,6 @@ it('records no absolute path, so it does not depend on where the project lives',
   expect(ladderc(['build', 'src', '--format', 'json', '--templates', 'tpl'], { cwd: dir }).code).toBe(0);
   const text = readFileSync(join(dir, 'out/manifest.json'), 'utf8');
   expect(text).not.toContain(dir);
-  expect((JSON.parse(text) as Manifest).options.templates).toBe('tpl');
+  // Relative to the project folder: with no config file, the sources root (src/).
+  expect((JSON.parse(text) as Manifest).options.templates).toBe('../tpl');
 });

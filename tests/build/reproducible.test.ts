@@ -35,7 +35,7 @@ describe('byte-identical output', () => {
     expect(readFileSync(join(a, 'out/manifest.json'), 'utf8')).not.toContain(a);
   });
 
-  it('every output format, without SOURCE_DATE_EPOCH (dates derived from the sources)', { timeout: 300_000 }, () => {
+  it('every output format, without SOURCE_DATE_EPOCH (a fixed date)', { timeout: 300_000 }, () => {
     const [a, b] = twins();
     const checked: string[] = [];
     for (const format of OUTPUT_FORMATS) {
@@ -46,6 +46,53 @@ describe('byte-identical output', () => {
       checked.push(format);
     }
     expect(checked.sort()).toEqual([...OUTPUT_FORMATS].sort());
+  });
+
+  it('the same build from two working directories gives the same bytes (paths relative to the project)', { timeout: 120_000 }, () => {
+    // With a config file: paths are relative to its folder, wherever the build runs from.
+    const dir = project({
+      'src/a.txt': { seed: CLEAN_SEED },
+      'src/nested/b.txt': { seed: WARNING_SEED },
+      'ladderc.config.json': JSON.stringify({ sources: { 'src/a.txt': { title: 'Renamed by the config' } } }),
+    });
+    const formats = ['--format', 'json,md,html,csv,pdf'];
+    expect(ladderc(['build', 'src', ...formats, '--out', 'out-a'], { cwd: dir, env: envA }).code).toBe(0);
+    const inner = join(dir, 'src', 'nested');
+    const run = ladderc(['build', '..', ...formats, '--config', '../../ladderc.config.json', '--out', '../../out-b'], { cwd: inner, env: envA });
+    expect(run.code, run.stderr).toBe(0);
+    // Diagnostics still point where the person running the build can open them.
+    expect(run.stderr).toContain('b.txt:17:');
+    expect(run.stderr).not.toContain('src/nested/b.txt');
+    const a = contents(join(dir, 'out-a'));
+    expect(contents(join(dir, 'out-b'))).toEqual(a);
+    const model = JSON.parse(readFileSync(join(dir, 'out-a/json/a.json'), 'utf8')) as { title: string; source: { path: string } };
+    expect(model.source.path).toBe('src/a.txt');
+    expect(model.title).toBe('Renamed by the config');
+
+    // Without one: relative to the sources root (the folder named).
+    const bare = project({ 'ladders/a.txt': { seed: CLEAN_SEED } });
+    expect(ladderc(['build', 'ladders', '--format', 'json,pdf', '--out', 'out-a'], { cwd: bare, env: envA }).code).toBe(0);
+    expect(ladderc(['build', '.', '--format', 'json,pdf', '--out', '../out-b'], { cwd: join(bare, 'ladders'), env: envA }).code).toBe(0);
+    expect(contents(join(bare, 'out-b'))).toEqual(contents(join(bare, 'out-a')));
+    expect(readFileSync(join(bare, 'out-a/json/a.json'), 'utf8')).toContain('"path": "a.txt"');
+  });
+
+  it("adding a ladder leaves another ladder's PDF bytes unchanged (no date derived from other sources)", () => {
+    const dir = project({ 'src/a.txt': { seed: CLEAN_SEED } });
+    expect(ladderc(['build', 'src', '--format', 'pdf'], { cwd: dir, env: envA }).code).toBe(0);
+    const before = contents(join(dir, 'out'));
+    const pdfs = Object.keys(before).filter((p) => p.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(1);
+    writeFileSync(join(dir, 'src', 'b.txt'), readFileSync(join(REPO, 'sources', WARNING_SEED)));
+    expect(ladderc(['build', 'src', '--format', 'pdf'], { cwd: dir, env: envA }).code).toBe(0);
+    const after = contents(join(dir, 'out'));
+    expect(Object.keys(after).some((p) => p.startsWith('pdf/b--'))).toBe(true);
+    for (const path of pdfs) expect(after[path], path).toBe(before[path]);
+    // Without SOURCE_DATE_EPOCH every date is the fixed epoch, 1980-01-01T00:00:00Z.
+    const text = readFileSync(join(dir, 'out', pdfs[0]!), 'latin1');
+    const dates = [...text.matchAll(/D:(\d{14})/g)].map((m) => m[1]);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const d of dates) expect(d).toBe('19800101000000');
   });
 
   it('every date in a PDF is SOURCE_DATE_EPOCH when it is set', () => {

@@ -78,18 +78,30 @@ describe('CSV writer', () => {
     }
   });
 
-  it('has the long-table header and one row per applicable statement', () => {
+  it('has the long-table header with id columns, a row per statement and one per not-applicable expectation', () => {
     const ladder = kitchenSink();
     const records = parseCsv(text(byPath(files, 'csv/kitchen-sink.csv')).slice(1));
-    expect(text(byPath(files, 'csv/kitchen-sink.csv')).split('\r\n')[0]).toBe('\uFEFFladder,track,level_ordinal,level_code,level_title,category,area,competency,statement');
-    const statements = ladder.tracks.flatMap((t) => t.competencies.flatMap((c) => c.expectations.filter((e) => e.applicable !== false).flatMap((e) => e.statements)));
-    expect(records.length - 1).toBe(statements.length);
-    for (const r of records) expect(r).toHaveLength(9);
-    // The not-applicable "n/a" is not a statement.
-    expect(records.some((r) => r[8]!.includes('n/a'))).toBe(false);
-    expect(records[1]).toEqual(['Kitchen Sink Ladder — ünïcödé → “quotes”', 'Engineering', '1', 'E1', 'Engineer I', 'Technical skills', 'Quality & testing', 'Code Quality', 'Writes readable code.']);
-    const director = records.find((r) => r[4] === 'Director')!;
-    expect(director.slice(1, 5)).toEqual(['Management', '2', '', 'Director']);
+    expect(text(byPath(files, 'csv/kitchen-sink.csv')).split('\r\n')[0]).toBe(
+      '\uFEFFladder_id,ladder,track_id,track,level_id,level_ordinal,level_code,level_title,category,area,competency_id,competency,applicable,statement',
+    );
+    const expectations = ladder.tracks.flatMap((t) => t.competencies.flatMap((c) => c.expectations));
+    const statements = expectations.filter((e) => e.applicable !== false).flatMap((e) => e.statements);
+    const notApplicable = expectations.filter((e) => e.applicable === false);
+    expect(notApplicable.length).toBeGreaterThan(0);
+    expect(records.length - 1).toBe(statements.length + notApplicable.length);
+    for (const r of records) expect(r).toHaveLength(14);
+    // Each not-applicable expectation is a row that says so, in the source's words, with its ids.
+    const naRows = records.filter((r) => r[12] === 'no');
+    expect(naRows.map((r) => r[13])).toEqual(expect.arrayContaining(notApplicable.map((e) => e.text)));
+    expect(naRows).toHaveLength(notApplicable.length);
+    for (const r of naRows) {
+      const competency = ladder.tracks.find((t) => t.id === r[2])!.competencies.find((c) => c.id === r[10])!;
+      expect(competency.expectations.find((e) => e.level === r[4])?.applicable).toBe(false);
+    }
+    expect(records.slice(1).every((r) => r[12] === 'yes' || r[12] === 'no')).toBe(true);
+    expect(records[1]).toEqual(['kitchen-sink', 'Kitchen Sink Ladder — ünïcödé → “quotes”', 'engineering', 'Engineering', 'e1', '1', 'E1', 'Engineer I', 'Technical skills', 'Quality & testing', 'code-quality', 'Code Quality', 'yes', 'Writes readable code.']);
+    const director = records.find((r) => r[7] === 'Director')!;
+    expect([director[3], director[5], director[6], director[7]]).toEqual(['Management', '2', '', 'Director']);
   });
 
   it('neutralises every cell a spreadsheet could run, and never escapes HTML', () => {

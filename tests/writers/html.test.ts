@@ -175,20 +175,29 @@ describe('HTML writer, kitchen sink', () => {
       for (const level of track.levels) {
         expected.push(level.title, level.code ?? level.title, ...(level.summary ? [level.summary] : []));
         for (const [key, value] of Object.entries(level.metadata ?? {})) expected.push(key, value);
-        if (level.position) expected.push(`line ${level.position.line}, column ${level.position.column}`);
       }
       for (const c of track.competencies) {
         expected.push(c.name, ...[c.category, c.area, c.description].filter((v): v is string => v !== undefined));
         for (const e of c.expectations) {
           expected.push(...e.statements);
           for (const g of e.examples ?? []) expected.push(...g.examples);
-          if (e.position) expected.push(`line ${e.position.line}, column ${e.position.column}`);
         }
       }
     }
     for (const value of expected) expect(all, value).toContain(squash(value));
     expect(all).toContain('Not applicable');
     expect(all).toContain('Markdown prose');
+  });
+
+  it('keeps source lines and columns off the pages unless html.positions asks for them', () => {
+    const all = [...ks.trees.values()].map(text).join(' ');
+    const positions = ladder.tracks.flatMap((t) => [...t.levels.map((l) => l.position), ...t.competencies.flatMap((c) => [c.position, ...c.expectations.map((e) => e.position)])]);
+    expect(positions.filter(Boolean).length).toBeGreaterThan(0);
+    expect(all).not.toMatch(/line \d+, column \d+/);
+    for (const [path, html] of ks.files) expect(html, path).not.toContain('class="position"');
+    const shown = writeHtml([ladder], { ...context(), options: { positions: true } }).files;
+    const withPositions = shown.map((f) => String(f.contents)).join('\n');
+    for (const p of positions) if (p) expect(withPositions).toContain(`line ${p.line}, column ${p.column}`);
   });
 
   it('links equivalents to the level pages they name', () => {
