@@ -107,8 +107,8 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
 
   const mode: BuildMode = args.command === 'check' ? 'compile' : check ? 'check' : 'write';
   const print = printer(io, reporter);
-  const printCoverage = (ladders: Parameters<typeof coverageSummary>[0]) => {
-    const line = reporter === 'human' ? coverageSummary(ladders) : undefined;
+  const printCoverage = (ladders: Parameters<typeof coverageSummary>[0], shown: ReadonlyMap<string, string>) => {
+    const line = reporter === 'human' ? coverageSummary(ladders, shown) : undefined;
     if (line) io.stderr(`ladderc: ${line}\n`);
   };
   const progress = createProgress({ write: io.stderr, isTTY: io.isTTY, env: io.env, columns: io.columns ?? 80 });
@@ -151,7 +151,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
       case 'compiled':
         print(diagnostics);
         if (reporter === 'human') io.stderr(`ladderc: checked ${plural(outcome.sourceCount, 'source')}: ${summary(diagnostics)}\n`);
-        printCoverage(outcome.ladders);
+        printCoverage(outcome.ladders, outcome.shownPaths);
         return { code: outcome.code, targets };
       case 'sources':
       case 'render':
@@ -191,7 +191,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
           `ladderc: compiled ${plural(outcome.ladders.length, 'ladder')} into ${outDisplay}/ ` +
             `(${plural(outcome.files.length, 'file')}, ${result.written.length} changed, ${result.removed.length} removed): ${summary(diagnostics)}\n`,
         );
-        printCoverage(outcome.ladders);
+        printCoverage(outcome.ladders, outcome.shownPaths);
         if (outcome.interrupted) {
           io.stderr(`ladderc: interrupted (${outcome.interrupted}) after the output was written completely\n`);
           return { code: EXIT_INTERRUPTED, targets };

@@ -53,15 +53,15 @@ export function plural(n: number, word: string): string {
  * How much of each source's text its model keeps (source.coverage): every ladder by name when
  * there are a few, else the overall share and the lowest ones, so that dropped text is seen.
  */
-export function coverageSummary(ladders: ReadonlyArray<{ id: string; source: { path: string; coverage?: number } }>): string | undefined {
+export function coverageSummary(ladders: ReadonlyArray<{ id: string; source: { path: string; coverage?: number } }>, shown: ReadonlyMap<string, string> = new Map()): string | undefined {
   const measured = ladders.filter((l): l is typeof l & { source: { coverage: number } } => l.source.coverage !== undefined);
   if (measured.length === 0) return undefined;
   const pct = (share: number) => `${(share * 100).toFixed(1).replace(/\.0$/, '')}%`;
   const SHOWN = 5;
-  if (measured.length <= SHOWN) return `words kept: ${measured.map((l) => `${l.source.path} ${pct(l.source.coverage)}`).join(', ')}`;
+  if (measured.length <= SHOWN) return `words kept: ${measured.map((l) => `${shown.get(l.source.path) ?? l.source.path} ${pct(l.source.coverage)}`).join(', ')}`;
   const mean = measured.reduce((n, l) => n + l.source.coverage, 0) / measured.length;
   const lowest = [...measured].sort((a, b) => a.source.coverage - b.source.coverage || (a.source.path < b.source.path ? -1 : 1)).slice(0, 3);
-  return `words kept: ${pct(mean)} on average over ${plural(measured.length, 'ladder')}; lowest ${lowest.map((l) => `${l.source.path} ${pct(l.source.coverage)}`).join(', ')}`;
+  return `words kept: ${pct(mean)} on average over ${plural(measured.length, 'ladder')}; lowest ${lowest.map((l) => `${shown.get(l.source.path) ?? l.source.path} ${pct(l.source.coverage)}`).join(', ')}`;
 }
 
 export function summary(list: readonly Diagnostic[]): string {

@@ -48,6 +48,8 @@ export interface BuildOutcome {
   cache?: CacheCounters;
   /** The out folder as people see it ("out"). */
   outDisplay: string;
+  /** Each source's path as people see it (relative to the working folder), by its path in the model. */
+  shownPaths: Map<string, string>;
 }
 
 /** The writer resources of a build, from the host: templates, declared assets, file options' bytes. */
@@ -80,7 +82,7 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   const { options, mode } = request;
   const stats = emptyStats();
   const outDisplay = displayPath(options.outDir, options.cwd);
-  const outcome: BuildOutcome = { code: EXIT_OK, stage: 'usage', usageErrors: [], sourceCount: 0, ladders: [], files: [], diagnostics: [], stats, outDisplay };
+  const outcome: BuildOutcome = { code: EXIT_OK, stage: 'usage', usageErrors: [], sourceCount: 0, ladders: [], files: [], diagnostics: [], stats, outDisplay, shownPaths: new Map() };
 
   // `ladderc build .` must not read its own output or cache as ladders.
   const own = [options.outDir, ...(options.cacheDir ? [options.cacheDir] : []), ...(options.configFile ? [options.configFile] : [])];
@@ -96,6 +98,7 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   const sources = found.map((s) => ({ path: displayPath(s.full, project), bytes: s.bytes }));
   // …while diagnostics point where the person running the build can open them: relative to cwd.
   const shown = new Map(found.map((s, i) => [sources[i]!.path, displayPath(s.full, cwd)]));
+  outcome.shownPaths = shown;
   const forPeople = (d: Diagnostic): Diagnostic => {
     const file = shown.get(d.file);
     return file === undefined || file === d.file ? d : { ...d, file };

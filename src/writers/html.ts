@@ -15,7 +15,7 @@
 //   page.csp            the Content-Security-Policy meta content
 //   page.root           relative URL of the site root from this page ("", "../", "../../")
 //   page.css, page.js   relative URLs of assets/site.css and assets/site.js
-//   page.kind           "index" | "track" | "level" (a class on <body>: page-index, …)
+//   page.kind           "index" | "track" | "level" | "self-assessment" (a class on <body>: page-index, …)
 //   page.generator      "ladderc <version>"
 //   breadcrumbs[]       { label, href } — href is null for the current page
 //   ladder              Ladder (below) on track and level pages; null on the index
@@ -49,6 +49,13 @@
 //                        reworded }, competencies[]: { competency: Competency, added[], removed[], unchanged[]
 //                        (strings), reworded[]: { before, after, parts[]: { words, isAdded, isRemoved } }
 //                        (a word-level diff: partials/reworded.hbs), hasChanges } }
+//   selfAssessmentHref  track.hbs: the track's self-assessment page
+// self-assessment.hbs (one per track, <ladder>/<track>.self-assessment.html):
+//   track, levels[]     as on track pages (levels[].label: "Senior Engineer (E3)")
+//   assessment          { css, js (assets/self-assessment.{css,js}), statementCount, isEmpty, groups[] }
+//   …groups[]           { category (or null), competencies[]: { competency: Competency, headingLevel,
+//                        levels[]: { id, label, statements[]: { id ("s<index>"), index, text } } } }
+//                        index: the statement's place in the page; the URL's state is keyed by it
 // Shapes:
 //   Ladder              { id, title, description, href (its section of the index), source }
 //   ladder.source       { path, format (e.g. "gfm-table"), formatLabel (e.g. "Markdown table"), sha256 }
@@ -97,7 +104,7 @@ interface PageMeta {
   root: string;
   css: string;
   js: string;
-  kind: 'index' | 'track' | 'level';
+  kind: 'index' | 'track' | 'level' | 'self-assessment';
   generator: string;
 }
 
@@ -170,6 +177,8 @@ const paths = {
   index: 'index.html',
   track: (ladder: Ladder, track: Track) => `${ladder.id}/${track.id}.html`,
   level: (ladder: Ladder, track: Track, level: Level) => `${ladder.id}/${track.id}/${level.id}.html`,
+  // A dot never occurs in a slug, so no track or level page can take this name.
+  selfAssessment: (ladder: Ladder, track: Track) => `${ladder.id}/${track.id}.self-assessment.html`,
   asset: (name: string) => `assets/${name}`,
 };
 
@@ -373,6 +382,7 @@ function trackView(ladder: Ladder, track: Track, context: WriterContext) {
     eyebrow: eyebrowOf([ladder.title], track.name),
     ladder: ladderHeader(ladder, from, context),
     track: trackHeader(ladder, track, from),
+    selfAssessmentHref: relativeHref(from, paths.selfAssessment(ladder, track)),
     levels,
     matrix: {
       caption: `${track.name}: what each level expects, competency by competency`,
@@ -455,6 +465,54 @@ function levelPageView(ladder: Ladder, track: Track, level: Level, context: Writ
 /** A run of words of a reworded statement, as partials/reworded.hbs shows it. */
 function partView(part: WordPart) {
   return { words: part.text, isAdded: part.change === 'added', isRemoved: part.change === 'removed' };
+}
+
+/**
+ * The self-assessment page of a track (self-assessment.hbs): every applicable statement as a
+ * checkbox, per competency and level, numbered in page order (the URL stores the ticks as bits in
+ * that order; assets/self-assessment.js owns the state, the result and the export).
+ */
+function selfAssessmentView(ladder: Ladder, track: Track, context: WriterContext) {
+  const from = paths.selfAssessment(ladder, track);
+  let index = 0;
+  const levels = track.levels.map((level) => ({ ...levelView(ladder, track, level, from), label: labelOf(level) }));
+  const groups = trackMatrix(track).groups.map((group) => ({
+    category: group.category ?? null,
+    competencies: group.rows.map((row) => {
+      const competency = competencyView(ladder, track, row.competency, from);
+      return {
+        competency,
+        headingLevel: group.category === undefined ? 3 : 4,
+        levels: row.cells
+          .filter((cell) => cell.expectation && cell.expectation.applicable !== false && cell.expectation.statements.length > 0)
+          .map((cell) => ({
+            id: cell.level.id,
+            label: labelOf(cell.level),
+            statements: cell.expectation!.statements.map((text) => ({ id: `s${index}`, index: index++, text })),
+          })),
+      };
+    }),
+  }));
+  return {
+    page: pageMeta(`Self-assessment — ${track.name} — ${ladder.title}`, from, 'self-assessment', context),
+    breadcrumbs: [
+      { label: 'All ladders', href: relativeHref(from, paths.index) },
+      { label: ladder.title, href: relativeHref(from, paths.index, `ladder-${ladder.id}`) },
+      { label: track.name, href: relativeHref(from, paths.track(ladder, track)) },
+      { label: 'Self-assessment', href: null },
+    ] satisfies Crumb[],
+    eyebrow: eyebrowOf([ladder.title, track.name], 'Self-assessment'),
+    ladder: ladderHeader(ladder, from, context),
+    track: trackHeader(ladder, track, from),
+    levels,
+    assessment: {
+      css: relativeHref(from, paths.asset('self-assessment.css')),
+      js: relativeHref(from, paths.asset('self-assessment.js')),
+      statementCount: index,
+      isEmpty: index === 0,
+      groups,
+    },
+  };
 }
 
 // ─── helpers ─────────────────────────────────────────────────────────────────────────────────
@@ -571,6 +629,7 @@ export function writeHtmlLadder(source: Ladder, context: WriterContext<Partial<H
   const { files, add } = collector();
   for (const track of ladder.tracks) {
     add(paths.track(ladder, track), page(engine, 'track.hbs', trackView(ladder, track, context)), ladder.id, track.id);
+    add(paths.selfAssessment(ladder, track), page(engine, 'self-assessment.hbs', selfAssessmentView(ladder, track, context)), ladder.id, track.id);
     for (const level of track.levels) {
       add(paths.level(ladder, track, level), page(engine, 'level.hbs', levelPageView(ladder, track, level, context)), ladder.id, track.id);
     }

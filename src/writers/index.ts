@@ -11,8 +11,9 @@ import { jsonWriter } from './json.js';
 import { markdownWriter } from './markdown.js';
 import { pdfWriter } from './pdf/index.js';
 import type { WriterEntry } from './types.js';
+import { xlsxWriter } from './xlsx/index.js';
 
-export const WRITERS = [jsonWriter, markdownWriter, htmlWriter, csvWriter, pdfWriter] as const;
+export const WRITERS = [jsonWriter, markdownWriter, htmlWriter, csvWriter, pdfWriter, xlsxWriter] as const;
 
 /** An output format: the id of a writer. */
 export type OutputFormat = (typeof WRITERS)[number]['id'];

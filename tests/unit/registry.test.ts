@@ -58,7 +58,7 @@ describe('the writer registry', () => {
       expect(parseArgs(['build', '--format', format]).errors).toEqual([]);
       expect(parseConfig(JSON.stringify({ formats: [format] })).errors).toEqual([]);
     }
-    expect(parseArgs(['build', '--format', 'xlsx']).errors).toEqual([`unknown format "xlsx" (formats: ${OUTPUT_FORMATS.join(', ')})`]);
+    expect(parseArgs(['build', '--format', 'docx']).errors).toEqual([`unknown format "docx" (formats: ${OUTPUT_FORMATS.join(', ')})`]);
     expect(helpText('0').includes(OUTPUT_FORMATS.join(','))).toBe(true);
   });
 
@@ -89,7 +89,7 @@ describe('the writer registry', () => {
 
   it('finds its templates where the registry says', () => {
     for (const w of WRITERS) {
-      if (w.id === 'json' || w.id === 'pdf') continue;
+      if (w.id === 'json' || w.id === 'pdf' || w.id === 'xlsx') continue; // laid out in code, no templates
       expect(existsSync(`templates/${templateFolder(w.id)}`), w.id).toBe(true);
     }
   });

@@ -2,7 +2,8 @@
 // categories, an n/a cell, multi-statement and merged cells, notes, description, years, an
 // equivalent, and text that needs escaping in every format) rendered in each format, compared with
 // tests/writers/golden/<format>/… file by file. A PDF is compared as text (tests/support/pdf-text.ts:
-// metadata, page sizes, form fields and text per page), never as bytes. Each format's diagnostics
+// metadata, page sizes, form fields and text per page), never as bytes; a workbook likewise
+// (tests/support/xlsx-text.ts: properties, and per sheet its panes, filter, widths and cells). Each format's diagnostics
 // are in tests/writers/golden/diagnostics/<format>.json. `make golden` (UPDATE=1) rewrites them all.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -10,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ladder } from '../../src/model.js';
 import { json } from '../support/expected.js';
 import { pdfSummary } from '../support/pdf-text.js';
+import { xlsxSummary } from '../support/xlsx-text.js';
 import { renderFormat, renderFormats, type RenderedFile } from '../support/render.js';
 
 const UPDATE = process.env.UPDATE === '1';
@@ -20,6 +22,7 @@ const kitchenSink = (): Ladder => JSON.parse(readFileSync('tests/fixtures/model/
 async function golden(file: RenderedFile): Promise<{ name: string; text: string }> {
   if (typeof file.contents === 'string') return { name: file.path, text: file.contents };
   if (file.path.endsWith('.pdf')) return { name: `${file.path}.txt`, text: await pdfSummary(file.contents) };
+  if (file.path.endsWith('.xlsx')) return { name: `${file.path}.txt`, text: await xlsxSummary(file.contents) };
   throw new Error(`${file.path}: binary output with no text form; teach tests/writers/golden.test.ts one`);
 }
 

@@ -84,7 +84,11 @@ describe('HTML writer, kitchen sink', () => {
         'html/assets/favicon.svg',
         'html/assets/site.css',
         'html/assets/site.js',
+        'html/assets/self-assessment.css',
+        'html/assets/self-assessment.js',
         'html/kitchen-sink/engineering.html',
+        'html/kitchen-sink/engineering.self-assessment.html',
+        'html/kitchen-sink/management.self-assessment.html',
         'html/kitchen-sink/engineering/e1.html',
         'html/kitchen-sink/engineering/e2.html',
         'html/kitchen-sink/engineering/e3.html',
@@ -104,7 +108,7 @@ describe('HTML writer, kitchen sink', () => {
         expect(el.properties.style, `${path}: inline style`).toBeUndefined();
         expect(el.tagName, path).not.toMatch(/^(style|iframe|object|embed|base|form)$/);
         if (el.tagName === 'script') {
-          expect(attr(el, 'src'), path).toMatch(/^(\.\.\/)*assets\/site\.js$/);
+          expect(attr(el, 'src'), path).toMatch(/^(\.\.\/)*assets\/(site|self-assessment)\.js$/);
           expect(el.children, path).toEqual([]);
         }
         for (const name of ['href', 'src', 'action', 'formAction', 'srcSet', 'poster', 'data']) {
