@@ -24,6 +24,7 @@ import { readSource } from '../../src/readers/index.js';
 import { writeCsv } from '../../src/writers/csv.js';
 import { allCases } from '../support/cases.js';
 import { parseCsv } from '../support/csv.js';
+import { readFodsSheets, type FodsCell } from '../support/fods.js';
 
 const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
 const inCi = Boolean(process.env.CI);
@@ -31,53 +32,11 @@ const inCi = Boolean(process.env.CI);
 const LO_FILTER = 'CSV:44,34,76,1,,,false,false';
 
 
-interface SheetCell {
-  text: string;
-  type: string;
-  formula: boolean;
-}
+type SheetCell = FodsCell;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-    return ENTITIES[e] ?? m;
-  });
-}
-
-function paragraphText(xml: string): string {
-  const inner = xml
-    .replace(/<text:s(?:\s+text:c="(\d+)")?\s*\/>/g, (_m, n: string | undefined) => ' '.repeat(Number(n ?? 1)))
-    .replace(/<text:tab\s*\/>/g, '\t')
-    .replace(/<text:line-break\s*\/>/g, '\n')
-    .replace(/<[^>]+>/g, '');
-  return decodeXml(inner);
-}
-
-/** The first sheet of a flat ODS file: rows of cells, repeats expanded, trailing empty cells dropped. */
+/** The first sheet of a flat ODS file, its empty rows dropped (LibreOffice pads sheets with them). */
 function readFods(xml: string): SheetCell[][] {
-  const table = /<table:table [\s\S]*?<\/table:table>/.exec(xml)?.[0] ?? '';
-  const rows: SheetCell[][] = [];
-  for (const row of table.matchAll(/<table:table-row\b([^>]*)>([\s\S]*?)<\/table:table-row>/g)) {
-    const cells: SheetCell[] = [];
-    for (const cell of row[2]!.matchAll(/<table:(?:covered-)?table-cell\b((?:[^>/]|\/(?!>))*)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/g)) {
-      const attrs = cell[1] ?? '';
-      const paragraphs = [...(cell[2] ?? '').matchAll(/<text:p\b[^>]*>([\s\S]*?)<\/text:p>|<text:p\b[^>]*\/>/g)].map((p) => paragraphText(p[1] ?? ''));
-      const repeat = Number(/table:number-columns-repeated="(\d+)"/.exec(attrs)?.[1] ?? 1);
-      const value: SheetCell = {
-        text: paragraphs.join('\n'),
-        type: /office:value-type="([^"]+)"/.exec(attrs)?.[1] ?? '',
-        formula: /table:formula=/.test(attrs),
-      };
-      for (let i = 0; i < Math.min(repeat, 1024); i += 1) cells.push(value);
-    }
-    while (cells.length && cells[cells.length - 1]!.text === '' && !cells[cells.length - 1]!.formula) cells.pop();
-    const repeatRows = Number(/table:number-rows-repeated="(\d+)"/.exec(row[1] ?? '')?.[1] ?? 1);
-    if (cells.length === 0) continue; // LibreOffice pads the sheet with repeated empty rows
-    for (let i = 0; i < repeatRows; i += 1) rows.push(cells);
-  }
-  return rows;
+  return (readFodsSheets(xml)[0]?.rows ?? []).filter((row) => row.length > 0);
 }
 
 /** Statements a spreadsheet could take for dates, fractions or formulas. */
