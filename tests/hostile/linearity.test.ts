@@ -61,11 +61,13 @@ const KNOWN_SLOW = new Set(['one long line of pipes', 'CSV rows', 'plain text', 
 describe('readers are linear on adversarial input', () => {
   beforeAll(ensureDist);
   for (const [name, make] of Object.entries(SHAPES)) {
-    it.skipIf(KNOWN_SLOW.has(name) && !process.env.LINEARITY_ALL)(`${name}: 10× the input, at most ~15× the time`, () => {
+    // Retried: a machine shared with other work can stretch one measurement; a super-linear reader
+    // (100× for 10×) fails every try.
+    it.skipIf(KNOWN_SLOW.has(name) && !process.env.LINEARITY_ALL)(`${name}: 10× the input, at most ~15× the time`, { retry: 2, timeout: 240_000 }, () => {
       const n = 300;
       const { small, large } = timings(make(n), make(n * 10));
       // Below ~2 ms timer noise dominates; the floor keeps the ratio meaningful.
       expect(large / Math.max(small, 2), `${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBeLessThanOrEqual(15);
-    }, 240_000);
+    });
   }
 });

@@ -2,6 +2,7 @@
 // its own H1, for every level of every track that lists competencies; `profiles: false` leaves
 // them out.
 import { describe, expect, it } from 'vitest';
+import { levelDiff } from '../../src/views/level-diff.js';
 import { bytesOf, context, kitchenSink, render, run, squeeze, squeezedText, tempPdf, toolsMissing } from './support.js';
 
 describe('PDF level profiles', () => {
@@ -30,8 +31,11 @@ describe('PDF level profiles', () => {
     expect(text).toContain(squeeze(level.title));
     expect(text).toContain(squeeze(`Level 3 of ${track.levels.length}`));
     for (const c of track.competencies) for (const s of c.expectations.find((e) => e.level === level.id)?.statements ?? []) expect(text).toContain(squeeze(s));
-    // Statements of other levels only (not repeated at this one) are not there.
-    const here = new Set(track.competencies.flatMap((c) => c.expectations.filter((e) => e.level === level.id).flatMap((e) => e.statements)));
+    // Statements of other levels only (not repeated at this one, nor the old wording of one it
+    // rewords, which the profile shows beneath) are not there.
+    const reworded = levelDiff(track, level.id).competencies.flatMap((c) => c.reworded.map((r) => r.before));
+    expect(reworded.length).toBeGreaterThan(0);
+    const here = new Set([...track.competencies.flatMap((c) => c.expectations.filter((e) => e.level === level.id).flatMap((e) => e.statements)), ...reworded]);
     const elsewhere = track.competencies.flatMap((c) => c.expectations.filter((e) => e.level !== level.id).flatMap((e) => e.statements)).filter((s) => !here.has(s));
     expect(elsewhere.length).toBeGreaterThan(0);
     for (const s of elsewhere) expect(text).not.toContain(squeeze(s));

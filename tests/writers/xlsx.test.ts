@@ -59,7 +59,7 @@ describe('xlsx writer', () => {
     expect(engineering.merges).toEqual(['A2:E2', 'A5:E5']);
     expect(engineering.cells.find((c) => c.address === 'A2')).toMatchObject({ text: 'Technical skills', bold: true });
     const long = book.sheets[2]!;
-    expect(long.autoFilter).toBe('A1:H14');
+    expect(long.autoFilter).toBe('A1:H15');
     expect(long.frozen).toEqual({ rows: 1, columns: 0 });
     expect(long.cells.filter((c) => c.row === 1).map((c) => c.text)).toEqual(['Ladder', 'Track', 'Level', 'Code', 'Category', 'Area', 'Competency', 'Statement']);
     // Every cell: a string, wrapped, in the Text number format.

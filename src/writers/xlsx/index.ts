@@ -108,9 +108,10 @@ function expectationsSheet(build: Build, name: string, freeze: boolean): Sheet {
     for (const level of track.levels) {
       for (const competency of track.competencies) {
         const expectation = competency.expectations.find((e) => e.level === level.id);
-        // Not-applicable expectations hold no statements: they are not rows of a statement table.
-        if (!expectation || expectation.applicable === false) continue;
-        for (const statement of expectation.statements) {
+        if (!expectation) continue;
+        // As the CSV's long table: a not-applicable expectation holds no statement, but it is a
+        // fact about the level, so one row says so (the source's own wording as the statement).
+        for (const statement of expectation.applicable === false ? [expectation.text] : expectation.statements) {
           const where = `track "${track.name}", competency "${competency.name}", level "${level.title}"`;
           rows.push(
             [ladder.title, track.name, level.title, level.code ?? '', competency.category ?? '', competency.area ?? '', competency.name, statement].map((text, i) =>
