@@ -14,11 +14,9 @@ import { pathToFileURL } from 'node:url';
 import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplateSet } from '../../src/host/io.js';
 import type { Ladder } from '../../src/model.js';
 import { readSource } from '../../src/readers/index.js';
-import { sourceFormatLabel } from '../../src/readers/registry.js';
-import { writeHtml } from '../../src/writers/html.js';
+import { writeAll, writerContext } from '../support/writer-context.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RUN = existsSync(CHROMIUM) || Boolean(process.env.CI);
@@ -75,7 +73,7 @@ if (!RUN) {
         .filter((p) => existsSync(p))
         .map((p) => readSource(new Uint8Array(readFileSync(p)), p).ladder)
         .filter((l): l is Ladder => l !== undefined);
-      const result = await writeHtml([kitchenSink(), ...seeds], { options: {}, sourceFormatLabel, templates: loadTemplateSet('html'), assets: {}, version: 'test', sourceDateEpoch: 0 });
+      const result = await writeAll('html', [kitchenSink(), ...seeds], writerContext('html'));
       outDir = mkdtempSync(join(tmpdir(), 'ladderc-assess-'));
       for (const file of result.files) {
         const path = join(outDir, file.path);
