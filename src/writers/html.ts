@@ -87,7 +87,7 @@ import type { Competency, Expectation, Ladder, Level, Position, Track } from '..
 import { BASIS_LEGEND, crosswalkTable } from '../views/crosswalk.js';
 import { levelDiff, type WordPart } from '../views/level-diff.js';
 import { levelLabel, resolveEquivalents, statementCount } from '../views/levels.js';
-import { trackMatrix, type MatrixCell } from '../views/matrix.js';
+import { notApplicableNote, trackMatrix, type MatrixCell } from '../views/matrix.js';
 import { createTemplateEngine, type TemplateEngine } from './template.js';
 import type { OutputFile, WriterContext, WriterEntry, WriterResult } from './types.js';
 
@@ -252,16 +252,12 @@ function competencyView(ladder: Ladder, track: Track, competency: Competency, fr
   };
 }
 
-// A not-applicable cell whose text only says so ("n/a", "N/A (not applicable at this level)", "–")
-// needs no second line under the "Not applicable" badge; anything more is the source's own note.
-const NOT_APPLICABLE_WORDS = /n\/a|\bna\b|not applicable|at this level|\bnone\b|[-–—().,;:\s]/gi;
-const saysOnlyNotApplicable = (text: string): boolean => text.replace(NOT_APPLICABLE_WORDS, '') === '';
-
 function cellView(level: Level, expectation: Expectation | undefined, added?: ReadonlySet<string>): CellView {
   const base = { level: { id: level.id, title: level.title, label: labelOf(level) }, note: null };
   if (!expectation) return { ...base, isStatements: false, isNotApplicable: false, isEmpty: true, statements: [] };
   if (expectation.applicable === false) {
-    const note = saysOnlyNotApplicable(expectation.text) ? null : expectation.text.trim();
+    // Under the "Not applicable" badge, only what the source says beyond "n/a".
+    const note = notApplicableNote(expectation) ?? null;
     return { ...base, note, isStatements: false, isNotApplicable: true, isEmpty: false, statements: [] };
   }
   const statements = expectation.statements.map((text, index) => ({
