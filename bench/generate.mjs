@@ -33,7 +33,7 @@ const TRACKS = ['Backend', 'Frontend', 'Platform', 'Data', 'Mobile', 'Security',
 export const SHAPES = ['html-table', 'gfm-table', 'prose', 'text', 'front-matter', 'ladderc-md', 'csv', 'tsv'];
 
 /** One ladder's content: title, levels, competencies, cells[competency][level] = sentences. */
-function ladderData(i) {
+export function ladderData(i) {
   const r = rng(i * 7919 + 17);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
   const nLevels = 5 + Math.floor(r() * 4);
@@ -92,7 +92,7 @@ async function canonical(d, i) {
   const gfm = WRITE['gfm-table'](d).text;
   const { ladders } = compile(gfm, { path: `ladder-${i}.md` });
   const { files } = await render(ladders[0], 'md');
-  return { ext: 'md', text: files.find((f) => f.path.endsWith('.md')).contents };
+  return { ext: 'md', text: files.find((f) => f.path.endsWith('.md') && !f.path.endsWith('/crosswalk.md')).contents };
 }
 
 export async function generate(n, outDir) {

@@ -38,6 +38,7 @@ import remarkGfm from 'remark-gfm';
 import { linearGfmTables } from './markdown/gfm-table-linear.js';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { toString } from 'mdast-util-to-string';
 import type { BaselineItem, Position } from '../model.js';
 import { isNotApplicable } from '../text/plain.js';
 import { splitStatements } from '../text/statements.js';
@@ -151,6 +152,9 @@ export function readCanonicalMarkdown(input: ReaderInput): DraftLadder {
   let levelSection: RawLevelSection | undefined;
   let competency: RawCompetencyBlock | undefined;
   let matrixHeading = '';
+  // The views ladderc wrote of the model (the matrix, the comparison lines, a section's one-line
+  // explanation): read as structure, so coverage counts their words as kept.
+  const views: string[] = [];
 
   const ignore = (node: Node, where: string): void => {
     diagnostics.warn(LAYOUT, `unexpected ${node.type} ${where} is ignored`, at(node), 'keep to the layout described in the document\'s first-line comment, or compile the source it was made from');
@@ -226,7 +230,8 @@ export function readCanonicalMarkdown(input: ReaderInput): DraftLadder {
       case 'baseline':
         if (node.type === 'list') track.baseline.push(node);
         // The sentence under the heading says what the section is; it is not data.
-        else if (node.type !== 'paragraph') ignore(node, 'in Baseline');
+        else if (node.type === 'paragraph') views.push(toString(node));
+        else ignore(node, 'in Baseline');
         break;
       case 'levels':
       case 'competencies':
@@ -235,10 +240,12 @@ export function readCanonicalMarkdown(input: ReaderInput): DraftLadder {
         break;
       case 'matrix':
         if (node.type === 'table') track.matrix.push({ heading: matrixHeading, table: node });
+        views.push(toString(node));
         break;
       case 'level':
         // Before the first competency heading: the comparison line, a view.
         if (competency) competency.nodes.push(node);
+        else views.push(toString(node));
         break;
       case 'unknown':
         break;
@@ -252,6 +259,7 @@ export function readCanonicalMarkdown(input: ReaderInput): DraftLadder {
   const entries = raws.map((raw) => buildTrack(raw, input));
   resolveEquivalentTexts(entries);
   ladder.tracks = entries.map((e) => e.draft);
+  if (views.length) ladder.references = views;
   return ladder;
 }
 

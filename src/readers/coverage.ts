@@ -6,8 +6,9 @@
 // and style blocks, link and image targets, bare URLs, and YAML comments and keys. A model
 // word counts once per occurrence in the source at most (a multiset intersection), so a reader that
 // repeats text (a statement kept as text and as a summary) cannot raise its coverage. A line the
-// source repeats word for word (a scraped page's menu, a paragraph shown in two tabs) counts once:
-// keeping it once loses nothing. Words a reader read as references (ids, a level named to place an
+// source repeats word for word (a scraped page's menu, a paragraph shown in two tabs), and so does a
+// sentence or table cell it repeats (a matrix over the level sections that list the same
+// statements): keeping it once loses nothing. Words a reader read as references (ids, a level named to place an
 // entry) count as kept.
 
 import type { Ladder } from '../model.js';
@@ -80,6 +81,63 @@ export function modelText(ladder: Pick<Ladder, 'title' | 'description' | 'tracks
   return out;
 }
 
+const MAX_NAME_WORDS = 12;
+
+// What a repeat is counted in: a sentence or a table cell ("|"), within a line. A matrix that
+// shows the statements a level's section lists again (the canonical Markdown, a summary table over
+// the details) repeats them cell by cell, not line by line.
+const UNIT_BREAK = /\s*\|\s*|(?<=[.!?])\s+(?=\S)/;
+
+/**
+ * The words of the source's every further mention of a level or competency by name: a label that
+ * places an entry ("- **Senior Engineer:** …" under each competency, a competency named again in
+ * a level's section) is the model's structure, read as a reference, so each mention counts as kept
+ * (the model holds the name once). Names are matched as whole runs of words within a line, by one
+ * walk of a trie of the names over the source's words (linear in the source).
+ */
+function namedAgain(ladder: Pick<Ladder, 'tracks'>, lines: readonly string[]): Map<string, number> {
+  interface Node { next: Map<string, Node>; words?: string[] }
+  const root: Node = { next: new Map() };
+  const add = (name: string | undefined) => {
+    const words = name ? [...name.matchAll(WORD)].map((m) => m[0].toLowerCase()) : [];
+    if (words.length === 0 || words.length > MAX_NAME_WORDS) return;
+    let node = root;
+    for (const w of words) {
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = { next: new Map() }));
+      node = child;
+    }
+    node.words = words;
+  };
+  for (const t of ladder.tracks) {
+    for (const l of t.levels) (add(l.title), add(l.code));
+    for (const c of t.competencies) (add(c.name), add(c.category));
+  }
+  const mentions = new Map<string[], number>();
+  for (const line of lines) {
+    const words = [...line.matchAll(WORD)].map((m) => m[0].toLowerCase());
+    for (let i = 0; i < words.length; i += 1) {
+      // The longest name that starts here ("Senior Staff Engineer", not "Senior").
+      let node: Node | undefined = root;
+      let found: string[] | undefined;
+      for (let j = i; j < words.length && node; j += 1) {
+        node = node.next.get(words[j]!);
+        if (node?.words) found = node.words;
+      }
+      if (found) {
+        mentions.set(found, (mentions.get(found) ?? 0) + 1);
+        i += found.length - 1;
+      }
+    }
+  }
+  const extra = new Map<string, number>();
+  for (const [words, n] of mentions) {
+    if (n < 2) continue;
+    for (const w of words) extra.set(w, (extra.get(w) ?? 0) + n - 1);
+  }
+  return extra;
+}
+
 export interface Coverage {
   /** Words in the source's text. */
   sourceWords: number;
@@ -92,14 +150,20 @@ export interface Coverage {
 export function coverageOf(ladder: Pick<Ladder, 'title' | 'description' | 'tracks'>, text: string, format: string, references: readonly string[] = []): Coverage {
   const source = new Map<string, number>();
   const seen = new Set<string>();
+  const lines: string[] = [];
   for (const line of sourceText(text, format).split('\n')) {
-    const key = line.replace(/\s+/g, ' ').trim().toLowerCase();
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    countWords(line, source);
+    for (const unit of line.split(UNIT_BREAK)) {
+      // Compared by their words alone: "- Writes tests." repeats the cell "Writes tests.".
+      const key = (unit.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      lines.push(unit);
+      countWords(unit, source);
+    }
   }
   const model = new Map<string, number>();
   for (const run of [...modelText(ladder), ...references]) countWords(run, model);
+  for (const [word, n] of namedAgain(ladder, lines)) model.set(word, (model.get(word) ?? 0) + n);
   let sourceWords = 0;
   let keptWords = 0;
   for (const [word, n] of source) {

@@ -37,6 +37,19 @@ describe('coverageOf', () => {
     // "Entry" and "for" are lost; "a", "b" and "Junior" were references.
     expect(c).toEqual({ sourceWords: 5, keptWords: 3, share: 0.6 });
   });
+  it('counts a sentence or table cell the source repeats in another line once', () => {
+    // The matrix cell and the bullet hold one statement: the model keeps it once, nothing is lost.
+    const text = '| Delivery | Ships small changes. Asks for review. |\n\n- Ships small changes.\n- Asks for review.';
+    const c = coverageOf({ title: 'x', tracks: [track(['Ships small changes.', 'Asks for review.'])] }, text, 'gfm-table');
+    expect(c).toEqual({ sourceWords: 7, keptWords: 7, share: 1 });
+  });
+  it('counts every mention of a level or competency by name as kept, and only whole names', () => {
+    // "Junior" labels two entries; the model holds the title once. "Delivery" is named twice.
+    const text = '- **Junior:** ships small changes\n- **Junior:** asks for review\nDelivery Delivery juniors';
+    const c = coverageOf({ title: 'x', tracks: [track(['ships small changes', 'asks for review'])] }, text, 'prose');
+    // Lost: "juniors" alone (a different word), nothing else.
+    expect(c).toEqual({ sourceWords: 11, keptWords: 10, share: 0.909 });
+  });
   it('is 1 for a source without words', () => {
     expect(coverageOf({ title: 'x', tracks: [] }, '123 --- 456', 'text').share).toBe(1);
   });

@@ -5,6 +5,7 @@ import { parseMarkdown } from '../../src/readers/markdown/mdast.js';
 import { buildOutline } from '../../src/readers/sections/outline.js';
 import { childrenAreStatements, effectiveChildren, isWrapper, levelRun, readingOf } from '../../src/readers/sections/roles.js';
 import { parseLevelLabel } from '../../src/text/level-label.js';
+import { levelLabels } from '../../src/readers/markdown/prose.js';
 
 const outline = (lines: string[]) => buildOutline(parseMarkdown(lines.join('\n')));
 
@@ -77,5 +78,31 @@ describe('level titles after a code', () => {
     ['L2 - Engineer: builds things', { code: 'L2', title: 'Engineer: builds things' }],
   ])('%s', (label, expected) => {
     expect(parseLevelLabel(label)).toEqual(expected);
+  });
+});
+
+describe('the labels of a competency run that name levels', () => {
+  it('reads a job title between two seniority titles as a level', () => {
+    const isLevel = levelLabels([['Associate Platform Engineer', 'Platform Engineer', 'Senior Platform Engineer']]);
+    expect(isLevel('Platform Engineer')).toBe(true);
+  });
+  it('reads "Engineer Platform Engineer" between levels as a level, though no word of it ranks', () => {
+    const isLevel = levelLabels([['Associate Platform Engineer', 'Engineer Platform Engineer', 'Senior Platform Engineer']]);
+    expect(isLevel('Engineer Platform Engineer')).toBe(true);
+  });
+  it('extends the run by a job title next to it, never by a label before it that names no job', () => {
+    const isLevel = levelLabels([['What', 'Junior Engineer', 'Senior Engineer', 'Data Architect']]);
+    expect(isLevel('Data Architect')).toBe(true);
+    expect(isLevel('What')).toBe(false);
+  });
+  it('keeps a label that stands outside the run in any competency out of the levels', () => {
+    const isLevel = levelLabels([
+      ['Junior', 'Scope', 'Senior'],
+      ['Scope', 'Junior', 'Senior'],
+    ]);
+    expect(isLevel('Scope')).toBe(false);
+  });
+  it('never takes a sentence for a level', () => {
+    expect(levelLabels([['Junior', 'It depends.', 'Senior']])('It depends.')).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import type { Section } from './sections.js';
 import type { Baseline } from './tracks.js';
 
 /** The competency that unlabelled prose becomes: levels described in plain paragraphs name none. */
-import { IMPLICIT_COMPETENCY } from '../lexicon.js';
+import { IMPLICIT_COMPETENCY, ROLE_WORD } from '../lexicon.js';
 
 export { IMPLICIT_COMPETENCY };
 
@@ -35,7 +35,9 @@ type Shape = { kind: 'named'; names: Set<string> } | { kind: 'by-level' } | { ki
 
 /** Labels that are mostly levels ("- Junior: …"): the section is a competency, not a level. */
 function labelsAreLevels(body: LevelBody): boolean {
-  return body.entries.length > 0 && body.entries.filter((e) => looksLikeLevel(e.label)).length * 2 > body.entries.length;
+  const labels = body.entries.map((e) => e.label);
+  const isLevel = levelLabels([labels]);
+  return labels.length > 0 && labels.some(looksLikeLevel) && labels.filter(isLevel).length * 2 > labels.length;
 }
 
 function shapeOf(body: LevelBody): Shape {
@@ -265,9 +267,40 @@ function introducesTheLadder(title: string): boolean {
   return /\?\s*$/.test(title) || INTRODUCTION.test(title);
 }
 
+/**
+ * Which labels of a run of competencies name levels: those the lexicon reads as levels, and the
+ * labels the competencies place among them. In an ordered run of level labels, a label between two
+ * of them is a level too ("Platform Engineer" between "Associate Platform Engineer" and "Senior
+ * Platform Engineer"), and so is one next to the run that names the same kind of job ("… Engineer"
+ * after "Senior Staff Engineer") — when it stands there in every competency that has it. Labels
+ * before the run ("**What:** …", "Why") stay the competency's description.
+ */
+export function levelLabels(runs: ReadonlyArray<readonly string[]>): (label: string) => boolean {
+  const key = (label: string) => label.replace(/\s+/g, ' ').trim().toLowerCase();
+  const inside = new Map<string, boolean>();
+  for (const labels of runs) {
+    const marked = labels.map((l) => looksLikeLevel(l));
+    let first = marked.indexOf(true);
+    let last = marked.lastIndexOf(true);
+    if (first !== -1) {
+      // A job title right before or after the run extends it ("Engineer", "Platform Engineer").
+      while (first > 0 && ROLE_WORD.test(labels[first - 1]!)) first -= 1;
+      while (last < labels.length - 1 && ROLE_WORD.test(labels[last + 1]!)) last += 1;
+    }
+    labels.forEach((label, i) => {
+      if (marked[i]) return;
+      const k = key(label);
+      const within = first !== -1 && i >= first && i <= last && !/[.!?;]$/.test(label) && label.length <= 80;
+      inside.set(k, (inside.get(k) ?? true) && within);
+    });
+  }
+  return (label) => looksLikeLevel(label) || inside.get(key(label)) === true;
+}
+
 /** The levels are the labels, in order of first appearance; a competency without one is warned about. */
 export function competencyRunFragment(run: CompetencyRun, ctx: ReadContext): Fragment {
   const { members } = run;
+  const isLevel = levelLabels(members.map((m) => m.body.entries.map((e) => e.label)));
   const levels: DraftLevel[] = [];
   const indexByKey = new Map<string, number>();
   const competencies: DraftCompetency[] = [];
@@ -278,10 +311,10 @@ export function competencyRunFragment(run: CompetencyRun, ctx: ReadContext): Fra
     const competency: DraftCompetency = { name: section.title, cells: [] };
     if (section.position) competency.position = section.position;
     // Unlabelled text and labels that are not levels ("**What**: …") describe the competency.
-    const description = [...body.plain.map((p) => p.text), ...body.entries.filter((e) => !looksLikeLevel(e.label)).map((e) => `${e.label}: ${e.lines.join(' ')}`)];
+    const description = [...body.plain.map((p) => p.text), ...body.entries.filter((e) => !isLevel(e.label)).map((e) => `${e.label}: ${e.lines.join(' ')}`)];
     if (description.length) competency.description = description.join('\n');
     for (const e of body.entries) {
-      if (!looksLikeLevel(e.label)) continue;
+      if (!isLevel(e.label)) continue;
       const key = levelKey(e.label);
       let index = indexByKey.get(key);
       if (index === undefined) {
