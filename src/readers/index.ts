@@ -8,12 +8,13 @@ import type { SourceOptions } from '../options.js';
 import { decodeSource } from '../text/decode.js';
 import { titleFromFileName } from '../text/file-title.js';
 import { slugify } from '../text/slug.js';
-import { coverageOf } from './coverage.js';
+import { coverageOf, draftKeptWords } from './coverage.js';
 import type { DraftLadder } from './draft.js';
 import { finalizeLadder } from './finalize.js';
 import { htmlNesting, markdownNesting, MAX_HTML_NESTING, MAX_LEVELS_PER_TRACK, MAX_MARKDOWN_NESTING } from './limits.js';
 import { plausibility } from './plausibility.js';
 import { detectFormat, readerFor } from './registry.js';
+import { isHtmlPage } from './sniff.js';
 import { stripTemplateDirectives } from './template-directives.js';
 
 export { detectFormat, READERS, SOURCE_FORMATS, sourceFormatLabel, type SourceFormat } from './registry.js';
@@ -78,10 +79,30 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
   for (const d of directives) {
     readerDiagnostics.info('template-directive', `dropped the template directive "${d.text.length > 60 ? `${d.text.slice(0, 57)}…` : d.text}": an instruction to a site generator, not ladder text`, d.position);
   }
-  const format = options.format ?? detectFormat(text);
+  let format = options.format ?? detectFormat(text);
   let draft;
   try {
-    draft = readerFor(format).read({ text, file: path, options, diagnostics: readerDiagnostics });
+    const first = new Diagnostics(path);
+    draft = readerFor(format).read({ text, file: path, options, diagnostics: first });
+    let chosen = first;
+    // A page about one level may hold a table (indicators, a score card) that makes it detect as an
+    // HTML table. When the table reading leaves most of the page's words out, the page is read as
+    // prose too, and the reading that keeps clearly more of it is kept (as chooseReading does for
+    // the two readings of prose).
+    if (options.format === undefined && format === 'html-table' && isHtmlPage(text)) {
+      const table = draftKeptWords(draft, text, format);
+      if (draft.tracks.length === 0 || table.keptWords < table.sourceWords * 0.6) {
+        const second = new Diagnostics(path);
+        const prose = readerFor('prose').read({ text, file: path, options, diagnostics: second });
+        const kept = draftKeptWords(prose, text, 'prose');
+        if (prose.tracks.length > 0 && (draft.tracks.length === 0 || kept.keptWords >= table.keptWords + table.sourceWords / 4)) {
+          format = 'prose';
+          draft = prose;
+          chosen = second;
+        }
+      }
+    }
+    readerDiagnostics.pushAll(chosen.list);
   } catch (error) {
     // A parser's recursion, run out of stack on some shape the nesting check above missed: a
     // property of the source, not a bug to report with a stack trace.
