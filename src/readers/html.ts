@@ -2,7 +2,9 @@
 
 import type { Element, Root } from 'hast';
 import { cleanInline } from '../text/plain.js';
-import type { DraftCompetency, DraftLadder, DraftTrack, TableFragment } from './draft.js';
+import type { DraftCompetency, DraftLadder, DraftLevel, DraftTrack, TableFragment } from './draft.js';
+import { looksLikeLevel } from './markdown/level-words.js';
+import { levelLabels } from './markdown/prose.js';
 import { parseHtml, readTableElement, tableContext, textOf } from './html-table.js';
 import type { ReaderInput } from './types.js';
 import { INTRODUCING_HEADING } from './table-axes.js';
@@ -67,6 +69,7 @@ export function readHtmlDocument(input: ReaderInput): DraftLadder {
 function readTracks(list: readonly Block[], title: string | undefined, input: ReaderInput): DraftTrack[] {
   const context = tableContext({ line: 1, column: 1 }, input);
   const tracks = new Map<string, DraftTrack>();
+  const read: Array<{ fragment: TableFragment; heading: HeadingBlock | undefined; parent: HeadingBlock | undefined; paragraphs: string[] }> = [];
   let heading: HeadingBlock | undefined;
   // The open headings, outermost first: a table named by its heading belongs to the one above.
   const open: HeadingBlock[] = [];
@@ -79,15 +82,61 @@ function readTracks(list: readonly Block[], title: string | undefined, input: Re
       paragraphs = [];
     } else if (block.kind === 'paragraph') paragraphs.push(block.text);
     else if (block.kind === 'table') {
-      for (const fragment of readTableElement(block.element, context)) {
-        const named = heading ? nameUnnamedRows(fragment, heading, paragraphs) : undefined;
-        const around = named ? { heading: open[open.length - 2], paragraphs: [], title } : { heading, paragraphs, title };
-        addFragment(named ?? fragment, around, tracks, input);
-      }
+      for (const fragment of readTableElement(block.element, context)) read.push({ fragment, heading, parent: open[open.length - 2], paragraphs });
       paragraphs = [];
     }
   }
+  const byHeading = levelsByHeading(read);
+  for (const { fragment, heading, parent, paragraphs } of read) {
+    const level = byHeading.get(fragment);
+    if (level) {
+      addLevelTable(fragment, level, parent, title, tracks, input);
+      continue;
+    }
+    const named = heading ? nameUnnamedRows(fragment, heading, paragraphs) : undefined;
+    const around = named ? { heading: parent, paragraphs: [], title } : { heading, paragraphs, title };
+    addFragment(named ?? fragment, around, tracks, input);
+  }
   return [...tracks.values()];
+}
+
+/**
+ * A heading per level over a table of competencies with one column of expectations
+ * (`<h2>Senior Designer</h2>` over `Area | Expectation`): the one column is not a level, the
+ * heading is. Two or more such tables whose headings the lexicon reads as levels make a run, and
+ * a heading between two of them is a level too ("Designer" between "Junior" and "Senior Designer").
+ */
+function levelsByHeading(read: ReadonlyArray<{ fragment: TableFragment; heading: HeadingBlock | undefined }>): Map<TableFragment, HeadingBlock> {
+  const single = read.filter((r) => r.heading && r.heading.text && r.fragment.levels.length === 1 && !looksLikeLevel(r.fragment.levels[0]!.label));
+  const titles = single.map((r) => r.heading!.text);
+  const out = new Map<TableFragment, HeadingBlock>();
+  if (new Set(titles).size < 2 || titles.filter((t) => looksLikeLevel(t)).length < 2) return out;
+  const isLevel = levelLabels([titles]);
+  for (const r of single) if (isLevel(r.heading!.text)) out.set(r.fragment, r.heading!);
+  return out;
+}
+
+/** One level's table: its rows join the track of the heading above (or the ladder's), as a new level. */
+function addLevelTable(fragment: TableFragment, heading: HeadingBlock, parent: HeadingBlock | undefined, title: string | undefined, tracks: Map<string, DraftTrack>, input: ReaderInput): void {
+  const name = (parent && !INTRODUCING_HEADING.test(parent.text.trim()) ? parent.text : undefined) ?? fragment.caption ?? title ?? DEFAULT_TRACK_NAME;
+  const key = `\0levels-by-heading\0${name.toLowerCase()}`;
+  const level: DraftLevel = { ...fragment.levels[0]!, label: heading.text };
+  let track = tracks.get(key);
+  if (!track) {
+    track = { name: name || DEFAULT_TRACK_NAME, levels: [], competencies: [], position: fragment.position };
+    tracks.set(key, track);
+  }
+  if (track.levels.some((l) => cleanInline(l.label).toLowerCase() === heading.text.toLowerCase())) {
+    input.diagnostics.warn('duplicate-level', `the heading "${heading.text}" names a level twice; its table is read into the first`, fragment.position, 'give each level its own heading');
+  }
+  const index = track.levels.findIndex((l) => cleanInline(l.label).toLowerCase() === heading.text.toLowerCase());
+  const at = index === -1 ? track.levels.push(level) - 1 : index;
+  for (const c of fragment.competencies) {
+    const existing = track.competencies.find((x) => x.name.toLowerCase() === c.name.toLowerCase() && (x.category ?? '') === (c.category ?? ''));
+    const cells = c.cells.map((cell) => ({ ...cell, level: at }));
+    if (existing) existing.cells.push(...cells);
+    else track.competencies.push({ ...c, cells });
+  }
 }
 
 /**
