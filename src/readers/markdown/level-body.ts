@@ -71,7 +71,7 @@ interface RunIn {
 }
 
 /** `**Impact:** text`, `**Impact**: text`, `**Impact** — text` or `Impact: text` at the start of a paragraph. */
-function runInLabel(paragraph: Paragraph, allowPlain: boolean): RunIn | undefined {
+function runInLabel(paragraph: Paragraph, allowPlain: boolean, allowDash = false): RunIn | undefined {
   const [first, ...others] = paragraph.children;
   if (!first) return undefined;
   if (first.type === 'strong') {
@@ -87,16 +87,22 @@ function runInLabel(paragraph: Paragraph, allowPlain: boolean): RunIn | undefine
   if (!allowPlain || first.type !== 'text') return undefined;
   const text = inlineText(paragraph.children);
   const m = /^([^:\n]{1,60}):(?:\s+(.*)|$)/s.exec(text);
-  if (!m || !isLabel(m[1]!)) return undefined;
-  return { label: m[1]!.trim(), rest: (m[2] ?? '').trim() };
+  if (m && isLabel(m[1]!)) return { label: m[1]!.trim(), rest: (m[2] ?? '').trim() };
+  // `- Testing - Executes test plans`: in a list whose every item is labelled so, a spaced dash
+  // after a capitalised name of a few words separates it as a colon does.
+  const d = allowDash ? DASH_LABEL.exec(text) : null;
+  if (d && isLabel(d[1]!)) return { label: d[1]!.trim(), rest: d[2]!.trim() };
+  return undefined;
 }
+
+const DASH_LABEL = /^(\p{Lu}[\p{L}\p{N}&/' ]{0,40}?)\s+[—–-]\s+(\S.*)$/su;
 
 /** A list item that names something: `- Scope: text`, or `- Scope` / `- Scope:` over a nested list. */
 function itemEntry(item: ListItem): Entry | undefined {
   const [head, ...tail] = item.children;
   if (!head || head.type !== 'paragraph') return undefined;
   const tailLines = tail.flatMap(blockLines);
-  const runIn = runInLabel(head, true);
+  const runIn = runInLabel(head, true, true);
   if (runIn && (runIn.rest !== '' || tailLines.length > 0)) {
     return entry(runIn.label, itemLines(tail, splitLines(runIn.rest)), positionOf(item), positionOf(item));
   }
