@@ -126,6 +126,19 @@ export const COMPETENCY_AXIS = /\b(?:skills?|competenc(?:y|ies)|areas?|dimension
 /** ROW_DIMENSION: a whole header saying its column names competencies ("Competency", "Skill", "Area / Level"). */
 export const ROW_DIMENSION = /^(?:competenc(?:y|ies)|skills?|areas?|categor(?:y|ies)|dimensions?|attributes?|capabilit(?:y|ies)|criteria|criterion|behaviou?rs?|topics?|pillars?|themes?|sub-?categor(?:y|ies))(?:\s*\/\s*levels?)?$/i;
 
+/**
+ * STATEMENT_HEADER: a whole header over the statements of a long table, one row per level and
+ * competency ("Expectation", "Description", "Behaviours", "What good looks like").
+ */
+export const STATEMENT_HEADER =
+  /^(?:expectations?|statements?|descriptions?|descriptors?|behaviou?rs?|indicators?|requirements?|criteria|details?|text|what\s+(?:good\s+)?(?:it\s+)?looks\s+like|(?:level\s+)?definitions?)$/i;
+
+/** LEVEL_COLUMN: a whole header over the level of each row of a long table ("Level", "Grade", "Job title"). */
+export const LEVEL_COLUMN = /^(?:(?:job\s+|career\s+)?levels?|grades?|bands?|rungs?|seniority|(?:job\s+|role\s+|level\s+)?titles?|roles?|positions?)$/i;
+
+/** CATEGORY_COLUMN: a whole header over the group of each row's competency ("Category", "Theme", "Pillar"). */
+export const CATEGORY_COLUMN = /^(?:categor(?:y|ies)|themes?|pillars?|groups?|families|domains?|areas?)$/i;
+
 /** GROUP_AXIS: a whole header over labels that group levels: a track, a ladder, a role family. */
 export const GROUP_AXIS = /^(?:tracks?|ladders?|paths?|families|(?:role|job)\s+famil(?:y|ies)|disciplines?|streams?|functions?)$/i;
 

@@ -4,6 +4,7 @@ import {
   BREADCRUMB,
   CHROME_NAME,
   CHROME_ROLE,
+  CATEGORY_COLUMN,
   CODE_HEADER,
   CODE_RANGE,
   codeNumber,
@@ -17,6 +18,7 @@ import {
   LABELLED_LINE,
   LEVEL_AXIS,
   LEVEL_CODE,
+  LEVEL_COLUMN,
   LEVEL_FACT_LABEL,
   LINK_SEPARATOR,
   NOT_A_LEVEL_HEADER,
@@ -30,6 +32,7 @@ import {
   RUNG_PREFIX,
   SENIORITY_WORD,
   SENIORITY_WORDS,
+  STATEMENT_HEADER,
   seniorityRank,
   SUMMARY_HEADER,
   TITLE_HEADER,
@@ -131,6 +134,14 @@ describe('axis headers', () => {
   it('names a competency column as a whole header', () => {
     for (const h of ['Competency', 'Skills', 'Area / Level', 'Sub-category']) expect(ROW_DIMENSION.test(h), h).toBe(true);
     expect(ROW_DIMENSION.test('Senior Engineer')).toBe(false);
+  });
+  it('names the columns of a long table: statement, level, category', () => {
+    for (const h of ['Expectation', 'Description', 'Behaviours', 'What good looks like', 'Indicators']) expect(STATEMENT_HEADER.test(h), h).toBe(true);
+    for (const h of ['Senior Engineer', 'Expectations for seniors', 'Level']) expect(STATEMENT_HEADER.test(h), h).toBe(false);
+    for (const h of ['Level', 'Grade', 'Job title', 'Career level', 'Seniority']) expect(LEVEL_COLUMN.test(h), h).toBe(true);
+    for (const h of ['Level of detail', 'Competency', 'Title case']) expect(LEVEL_COLUMN.test(h), h).toBe(false);
+    for (const h of ['Category', 'Theme', 'Pillar', 'Domain']) expect(CATEGORY_COLUMN.test(h), h).toBe(true);
+    expect(CATEGORY_COLUMN.test('Competency')).toBe(false);
   });
   it('names a grouping of levels', () => {
     for (const h of ['Track', 'Job family', 'Discipline', 'Paths']) expect(GROUP_AXIS.test(h), h).toBe(true);

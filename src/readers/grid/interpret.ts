@@ -24,6 +24,7 @@ import { looksLikeLevel, splitExperience } from '../markdown/level-words.js';
 import { isEmptyMark } from '../placeholder.js';
 import { isDescribingHeader, rowNamesEnd } from '../table-axes.js';
 import { distinct, gridWidth as width, transpose, type Grid, type GridCell, type Slot } from './grid.js';
+import { pivotLongTable } from './long.js';
 
 /** Where a table's messages go, and the orientation the configuration imposes, if any. */
 export interface GridContext {
@@ -63,6 +64,18 @@ export function readGrid(grid: Grid, context: GridContext): GridReading | undefi
   const titleRows = countTitleRows(slots);
   let body = slots.slice(titleRows);
   const headerRows = countHeaderRows(body, headRows === undefined ? undefined : headRows - titleRows);
+  const long = pivotLongTable(body, headerRows, grid.standalone);
+  if (long) {
+    context.diagnostics.info(
+      'long-table',
+      `this table lists one row per level and competency: read as ${long.levels} levels × ${long.competencies} competencies${long.grids.length > 1 ? ` in ${long.grids.length} tracks` : ''}`,
+      where,
+    );
+    const fragments = long.grids.flatMap(({ track, grid: pivoted }) =>
+      (readGrid({ ...pivoted, ...(grid.caption ? { caption: grid.caption } : {}), ...(where ? { position: where } : {}) }, context)?.fragments ?? []).map((f) => (track ? { ...f, caption: track } : f)),
+    );
+    if (fragments.length) return { fragments, overview: false };
+  }
   let axes = describeAxes(body, headerRows);
   const orientation = decideOrientation(axes, grid, context);
   if (!orientation) return undefined;
