@@ -238,7 +238,9 @@ function itemLevel(item: ListItem): { label: string; rest: PhrasingContent[]; he
   if (first!.type !== 'text') return undefined;
   // "Engineer I" alone over a nested list, or a <dt> over its <dd>: the whole line is the label.
   const whole = inlineText(head.children).trim().replace(/:$/, '');
-  if (item.children.length > 1 && whole.length <= 60 && !/[.!?;,]/.test(whole) && looksLikeLevel(whole)) return { label: whole, rest: [], head };
+  // A short line that is no level by itself ("Engineer") may be one between levels: the list as a
+  // whole decides (most of its labels must be levels).
+  if (item.children.length > 1 && whole.length <= 60 && !/[.!?;,]/.test(whole) && whole.split(/\s+/).length <= 6) return { label: whole, rest: [], head };
   const m = /^(.{1,60}?)\s*(?:—|–|:|\s-)\s+/.exec(first!.value);
   if (!m) return undefined;
   const rest = trimLeading([{ ...first!, value: first!.value.slice(m[0].length) }, ...others], /^\s*/);

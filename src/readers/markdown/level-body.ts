@@ -107,7 +107,10 @@ function itemEntry(item: ListItem): Entry | undefined {
     return entry(runIn.label, itemLines(tail, splitLines(runIn.rest)), positionOf(item), positionOf(item));
   }
   const text = inlineText(head.children).replace(/:$/, '');
-  if (tail.some((c) => c.type === 'list') && isLabel(text)) {
+  // A name over a nested list, or over paragraphs of its own: a `<dt>` over its `<dd>`, a loose
+  // list item "Senior PM" whose next paragraph says what it means.
+  const defines = tail.length > 0 && tail.every((c) => c.type === 'paragraph' || c.type === 'list');
+  if ((tail.some((c) => c.type === 'list') || defines) && isLabel(text)) {
     return entry(text, tailLines, positionOf(item), positionOf(tail[0]!));
   }
   return undefined;
