@@ -222,6 +222,9 @@ export const COUNT_PHRASE = /^\d+(?:\s+of\s+\d+)?(?:\s+[\p{L}-]+){0,3}$/u;
 /** BREADCRUMB: two or more breadcrumb separators ("Home › Careers › Engineering"). */
 export const BREADCRUMB = /\S\s+[>»›]\s+\S.*\s+[>»›]\s+\S/u;
 
+/** MENU_LINE: a scraped menu, three or more short items between bars or dots ("Home | Careers | Blog"). */
+export const MENU_LINE = /^[^|·•\s][^|·•]{0,24}(?:\s+[|·•]\s+[^|·•\s][^|·•]{0,24}){2,}$/u;
+
 /** LINK_SEPARATOR: the text between the links of a link list or a links-only cell (" · ", ", ", " | "). */
 export const LINK_SEPARATOR = /^[\s,;|·•–-]*$/;
 

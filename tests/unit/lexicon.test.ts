@@ -21,6 +21,7 @@ import {
   LEVEL_COLUMN,
   LEVEL_FACT_LABEL,
   LINK_SEPARATOR,
+  MENU_LINE,
   NOT_A_LEVEL_HEADER,
   NUMBERED_ROLE,
   NUMERIC_FACT,
@@ -142,6 +143,10 @@ describe('axis headers', () => {
     for (const h of ['Level of detail', 'Competency', 'Title case']) expect(LEVEL_COLUMN.test(h), h).toBe(false);
     for (const h of ['Category', 'Theme', 'Pillar', 'Domain']) expect(CATEGORY_COLUMN.test(h), h).toBe(true);
     expect(CATEGORY_COLUMN.test('Competency')).toBe(false);
+  });
+  it('tells a scraped menu line from a sentence or a title', () => {
+    for (const l of ['Home | Careers | Blog', 'Docs · Pricing · About us · Contact']) expect(MENU_LINE.test(l), l).toBe(true);
+    for (const l of ['Senior Engineer', 'Owns design | delivery', 'Ships code, reviews code, and mentors others | always']) expect(MENU_LINE.test(l), l).toBe(false);
   });
   it('names a grouping of levels', () => {
     for (const h of ['Track', 'Job family', 'Discipline', 'Paths']) expect(GROUP_AXIS.test(h), h).toBe(true);

@@ -5,7 +5,7 @@
 // level label ("LVL 2 - Practitioner") one paragraph of bare lines under it.
 
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { BREADCRUMB, UI_SENTENCE } from '../lexicon.js';
+import { BREADCRUMB, MENU_LINE, PAGE_STAMP, UI_SENTENCE } from '../lexicon.js';
 import { hasLevelCode } from '../markdown/level-words.js';
 
 const BULLET = /^(?:[-*+•▪◦‣·]|\d{1,3}[.)])\s+/u;
@@ -23,6 +23,7 @@ export function textTree(text: string): Root {
   const children: RootContent[] = [];
   let paragraph: Paragraph | undefined;
   let seenHeading = false;
+  let blank = false;
   const at = (line: number, column: number, length: number) => ({
     start: { line, column, offset: 0 },
     end: { line, column: column + length, offset: 0 },
@@ -34,8 +35,11 @@ export function textTree(text: string): Root {
     const column = raw.indexOf(trimmed) + bullet.length + 1;
     if (!line) {
       paragraph = undefined;
+      blank = true;
       return;
     }
+    const afterBlank = blank;
+    blank = false;
     const position = at(i + 1, column, line.length);
     // The page's first line, when short and not a sentence, titles it, code and all ("IC3 Software Engineer").
     if (!seenHeading && children.length === 0 && !bullet && line.length <= 80 && !/[.!?;,:]$/.test(line) && /^[\p{Lu}\p{N}]/u.test(line)) {
@@ -44,7 +48,8 @@ export function textTree(text: string): Root {
       return;
     }
     // "Home › Careers › IC3", "Pick a level to see the full profile.": page chrome (the lexicon's).
-    if (!bullet && (BREADCRUMB.test(line) || UI_SENTENCE.test(line.replace(/[.!?…]+$/u, '')))) {
+    // "Home | Careers | Blog", "© 2026 Acme Inc.": a menu and a footer stamp, chrome too.
+    if (!bullet && (BREADCRUMB.test(line) || MENU_LINE.test(line) || (PAGE_STAMP.test(line) && line.length <= 80) || UI_SENTENCE.test(line.replace(/[.!?…]+$/u, '')))) {
       children.push({ type: 'html', value: line, position });
       paragraph = undefined;
       return;
@@ -55,9 +60,10 @@ export function textTree(text: string): Root {
       return;
     }
     if (!bullet && isHeadingLine(line)) {
-      // A heading line right over another is a group over its first member ("Craft" over "Code quality").
+      // A heading line right over another is a group over its first member ("Craft" over "Code
+      // quality"); a blank line between them makes them siblings.
       const last = children[children.length - 1];
-      const depth = !seenHeading ? 1 : last?.type === 'heading' && last.depth >= 2 ? Math.min(3, last.depth + 1) : 2;
+      const depth = !seenHeading ? 1 : last?.type === 'heading' && last.depth >= 2 && !afterBlank ? Math.min(3, last.depth + 1) : 2;
       const heading: Heading = { type: 'heading', depth: depth as Heading['depth'], children: [{ type: 'text', value: line, position }], position };
       seenHeading = true;
       children.push(heading);
