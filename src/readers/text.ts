@@ -705,6 +705,12 @@ function addDescription(target: { description?: string }, text: string): void {
   target.description = target.description ? `${target.description}\n\n${text}` : text;
 }
 
+/** Three words or more with one in lower case ("Writes small changes"), or closing punctuation: a sentence, not a title. */
+function readsAsSentence(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return /[.!?]$/.test(text) || (words.length >= 3 && words.slice(1).some((w) => /^\p{Ll}/u.test(w) && !/^(?:of|and|the|a|an|to|for|in|on|at|by|&)$/.test(w)));
+}
+
 function assemble(builder: Builder, body: readonly Paragraph[], roles: readonly Role[], names: Map<number, number>, input: ReaderInput): void {
   // The track whose name line came just before: the next prose describes it.
   let named: DraftTrack | undefined;
@@ -717,7 +723,11 @@ function assemble(builder: Builder, body: readonly Paragraph[], roles: readonly 
       named.position = startOf(p);
       return;
     }
-    if (role.role === 'skip' || role.role === 'short') {
+    if (role.role === 'short' && readsAsSentence(p.text)) {
+      // A sentence the reader could not place ("Writes small, well-tested changes") is ladder
+      // content lost: a warning, where a title or a menu item left out is chrome.
+      input.diagnostics.warn('skipped-content', `"${p.text}" is in no level or competency; skipped`, startOf(p), 'put it under a level heading line, or remove it');
+    } else if (role.role === 'skip' || role.role === 'short') {
       const reason = role.role === 'skip' ? role.reason : `"${p.text}" stands alone and names no track`;
       input.diagnostics.info('not-ladder-content', `${reason}; skipped`, startOf(p));
     } else if (role.role === 'content') {

@@ -348,3 +348,15 @@ describe('invented scrapes', () => {
     expect(result.diagnostics.some((d) => d.severity === 'error' && d.ruleId === 'no-ladder')).toBe(true);
   });
 });
+
+describe('text it cannot place', () => {
+  it('warns about each sentence it skips, naming it and its line; a short title-like line stays info', () => {
+    const result = readSource(new TextEncoder().encode('Team Handbook\n\n• Writes code every day\n• Reviews changes from the team\n\nQuestions welcome\n'), 'tests/handbook.txt');
+    const warned = result.diagnostics.filter((d) => d.ruleId === 'skipped-content');
+    expect(warned.map((d) => [d.severity, d.line, d.message])).toEqual([
+      ['warning', 3, '"Writes code every day" is in no level or competency; skipped'],
+      ['warning', 4, '"Reviews changes from the team" is in no level or competency; skipped'],
+    ]);
+    expect(result.diagnostics.find((d) => d.line === 6)?.severity).toBe('info');
+  });
+});
