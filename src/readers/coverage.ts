@@ -41,12 +41,14 @@ const MARKUP: readonly RegExp[] = [
 // aside by the reader that reads them (DraftLadder.references).
 const YAML_COMMENT = /(^|\s)#.*$/gm;
 const YAML_KEY = /(^\s*(?:-\s+)?|[{,]\s*)([\w.-]+)\s*:(?=\s|$)/gm;
+// The same data written as JSON: "key": …
+const JSON_KEY = /"[\w.-]+"\s*:/g;
 
 /** The text a source's words are counted in: its content with markup set aside. */
 export function sourceText(text: string, format: string): string {
   let out = text;
   if (format === 'yaml-data' || format === 'front-matter') {
-    out = out.replace(YAML_COMMENT, '$1').replace(YAML_KEY, '$1');
+    out = out.replace(YAML_COMMENT, '$1').replace(YAML_KEY, '$1').replace(JSON_KEY, ' ');
   }
   for (const re of MARKUP) out = out.replace(re, ' ');
   return out;

@@ -39,11 +39,96 @@ const ID_KEYS = ['id', 'uuid', 'key', 'slug'];
 
 const ZERO_WIDTH = /[\u200B\u200C\u2060\uFEFF]/g;
 
+// The second shape: competencies each holding an ordered list of per-level entries
+// (`tracks: { MOBILE: { displayName, description, milestones: [{ summary, signals, examples }] } }`).
+const MILESTONE_KEYS = ['milestones', 'stages', 'steps', 'levels'];
+const SIGNAL_KEYS = ['signals', 'behaviours', 'behaviors', 'criteria', 'expectations', 'statements'];
+const EXAMPLE_KEYS = ['examples', 'example_tasks', 'evidence'];
+const COMPETENCY_NAME_KEYS = ['displayName', 'display_name', 'name', 'title', 'label'];
+
 /** A top-level mapping with a list of levels and a flat list of entries, and no front matter. */
 export function isYamlData(text: string): boolean {
   if (/^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*\n\s*\S/.test(text)) return false; // front matter over a body
   const has = (keys: readonly string[]) => keys.some((k) => new RegExp(`^${k}\\s*:(?:\\s|$)`, "m").test(text));
-  return has(LEVEL_KEYS) && has(ENTRY_KEYS);
+  if (has(LEVEL_KEYS) && has(ENTRY_KEYS)) return true;
+  // The same data as JSON (a JSON document is YAML): quoted keys.
+  if (/^\s*\{/.test(text)) {
+    const quoted = (keys: readonly string[]) => keys.some((k) => new RegExp(`"${k}"\\s*:`).test(text));
+    if ((quoted(LEVEL_KEYS) && quoted(ENTRY_KEYS)) || /"milestones"\s*:\s*\[/.test(text)) return true;
+  }
+  // Milestones nested under named competencies: an indented `milestones:` over a list, under a
+  // top-level key.
+  return /^[A-Za-z_][\w-]*\s*:/m.test(text) && /^[ \t]+milestones\s*:\s*(?:#.*)?\n[ \t]*-\s/m.test(text);
+}
+
+/** The competencies of the milestones shape: a mapping (or list) of mappings that each hold a list under MILESTONE_KEYS. */
+function milestoneCollection(root: YAMLMap<unknown, unknown>, ctx: Ctx): Array<{ key: string | undefined; map: YAMLMap<unknown, unknown>; list: unknown[] }> | undefined {
+  const membersOf = (node: unknown) => {
+    const members: Array<{ key: string | undefined; map: YAMLMap<unknown, unknown>; list: unknown[] }> = [];
+    const pairs = isMap(node) ? node.items.map((p) => ({ key: isScalar(p.key) ? String(p.key.value) : undefined, value: resolve(p.value, ctx) })) : isSeq(node) ? node.items.map((v) => ({ key: undefined, value: resolve(v, ctx) })) : [];
+    for (const { key, value } of pairs) {
+      if (!isMap(value)) continue;
+      const list = first(value, MILESTONE_KEYS, ctx);
+      if (list && isSeq(list.node)) members.push({ key, map: value, list: list.node.items.map((i) => resolve(i, ctx)) });
+    }
+    return members.length >= 1 && members.length * 2 >= pairs.length ? members : undefined;
+  };
+  const direct = membersOf(root);
+  if (direct) return direct;
+  for (const pair of root.items) {
+    const found = membersOf(resolve(pair.value, ctx));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A list of texts under one of `keys`. */
+function textList(map: YAMLMap<unknown, unknown>, keys: readonly string[], ctx: Ctx): string[] {
+  const field = first(map, keys, ctx);
+  if (!field) return [];
+  if (isSeq(field.node)) return field.node.items.map((i) => text(resolve(i, ctx))).filter((t): t is string => t !== undefined);
+  const t = text(field.node);
+  return t ? [t] : [];
+}
+
+/**
+ * Competencies that each list their levels' milestones in order: milestone n of every competency
+ * is the n-th level ("Level 1" …, or the milestone's own `level`/`name`); its `summary` and
+ * `signals` are the expectation's lines, its `examples` their examples.
+ */
+function readMilestones(root: YAMLMap<unknown, unknown>, members: NonNullable<ReturnType<typeof milestoneCollection>>, ladder: DraftLadder, ctx: Ctx): DraftLadder {
+  const levels: DraftLevel[] = [];
+  const competencies: DraftCompetency[] = [];
+  for (const m of members) {
+    const name = firstText(m.map, COMPETENCY_NAME_KEYS, ctx) ?? m.key;
+    if (m.key) ladder.references!.push(m.key);
+    if (!name) continue;
+    const competency: DraftCompetency = { name, position: at(m.map, ctx), cells: [] };
+    const description = firstText(m.map, ['description', 'summary'], ctx);
+    if (description) competency.description = description;
+    const category = firstText(m.map, ['category', 'group', 'theme'], ctx);
+    if (category) competency.category = category;
+    m.list.forEach((milestone, i) => {
+      const label = (isMap(milestone) ? firstText(milestone, ['level', 'name', 'title'], ctx) : undefined) ?? `Level ${i + 1}`;
+      if (!levels[i]) levels[i] = { label, position: at(milestone, ctx) };
+      const lines = isMap(milestone) ? [...textList(milestone, ['summary', 'description', 'text'], ctx), ...textList(milestone, SIGNAL_KEYS, ctx)] : [text(milestone)].filter((t): t is string => t !== undefined);
+      const examples = isMap(milestone) ? textList(milestone, EXAMPLE_KEYS, ctx) : [];
+      if (lines.length === 0 && examples.length === 0) return;
+      const cell: DraftCompetency['cells'][number] = { level: i, text: lines.join('\n'), position: at(milestone, ctx) };
+      if (examples.length && lines.length) cell.examples = [{ line: lines.length - 1, examples }];
+      else if (examples.length) cell.text = examples.join('\n');
+      competency.cells.push(cell);
+    });
+    competencies.push(competency);
+  }
+  for (let i = 0; i < levels.length; i += 1) levels[i] ??= { label: `Level ${i + 1}` };
+  const container = root.items.find((p) => resolve(p.value, ctx) !== undefined && members.some((m) => isMap(resolve(p.value, ctx)) && (resolve(p.value, ctx) as YAMLMap<unknown, unknown>).items.some((q) => resolve(q.value, ctx) === m.map)));
+  const containerKey = container && isScalar(container.key) ? String(container.key.value) : undefined;
+  const read = new Set<string | undefined>(['title', 'name', 'description', 'summary', containerKey, ...members.map((m) => m.key)]);
+  reportOtherKeys(root, read, ladder.references!, ctx);
+  ladder.tracks.push({ name: ladder.title ?? 'Levels', levels, competencies, position: at(root, ctx) });
+  ctx.input.diagnostics.info('yaml-milestones', `read ${competencies.length} competencies, each listing its levels' milestones in order: ${levels.length} levels`, at(root, ctx));
+  return ladder;
 }
 
 interface Ctx {
@@ -153,6 +238,10 @@ export function readYamlData(input: ReaderInput): DraftLadder {
   const description = firstText(root, ['description', 'summary'], ctx);
   if (description) ladder.description = description;
 
+  if (!first(root, ENTRY_KEYS, ctx)) {
+    const members = milestoneCollection(root, ctx);
+    if (members) return readMilestones(root, members, ladder, ctx);
+  }
   const levelsField = first(root, LEVEL_KEYS, ctx);
   const groupsField = first(root, GROUP_KEYS, ctx);
   const entriesField = first(root, ENTRY_KEYS, ctx);
@@ -221,8 +310,15 @@ export function readYamlData(input: ReaderInput): DraftLadder {
     c.cells = [...cells].sort((a, b) => a[0] - b[0]).map(([level, cell]) => ({ level, text: cell.lines.join('\n'), position: cell.position }));
   }
 
-  // Everything else at the top level: ids and keys are bookkeeping; lists or text are reported.
-  const read = new Set([levelsField?.key, groupsField?.key, entriesField?.key, 'title', 'name', 'description', 'summary']);
+  reportOtherKeys(root, new Set([levelsField?.key, groupsField?.key, entriesField?.key, 'title', 'name', 'description', 'summary']), references, ctx);
+
+  ladder.tracks.push({ name: ladder.title ?? 'Levels', levels, competencies, position: levelItems[0]!.position });
+  return ladder;
+}
+
+/** Everything else at the top level: ids and keys are bookkeeping (info); lists or text are reported (warning). */
+function reportOtherKeys(root: YAMLMap<unknown, unknown>, read: ReadonlySet<string | undefined>, references: string[], ctx: Ctx): void {
+  const { input } = ctx;
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     if (key === undefined || read.has(key)) continue;
@@ -236,7 +332,4 @@ export function readYamlData(input: ReaderInput): DraftLadder {
     }
     else input.diagnostics.warn('yaml-data-key', `the key \`${key}\` holds ${isSeq(value) ? 'a list' : 'a mapping'} this reader does not read; its content is in no level or competency`, position, LAYOUT_HINT);
   }
-
-  ladder.tracks.push({ name: ladder.title ?? 'Levels', levels, competencies, position: levelItems[0]!.position });
-  return ladder;
 }

@@ -43,3 +43,32 @@ describe('yaml-data', () => {
     expect(bad.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toContain('yaml-data-syntax');
   });
 });
+
+describe('YAML and JSON data: competencies listing their milestones', () => {
+  const yamlPath = 'tests/fixtures/yaml-milestones/input.yaml';
+  const jsonPath = 'tests/fixtures/json-milestones/input.json';
+  const fromYaml = readSource(new Uint8Array(readFileSync(yamlPath)), yamlPath);
+  const fromJson = readSource(new Uint8Array(readFileSync(jsonPath)), jsonPath);
+  const track = fromYaml.ladder!.tracks[0]!;
+  it('is detected in both syntaxes', () => {
+    expect([fromYaml.ladder?.source.format, fromJson.ladder?.source.format]).toEqual(['yaml-data', 'yaml-data']);
+  });
+  it('makes milestone n of every competency the n-th level, and a competency per entry', () => {
+    expect(track.levels.map((l) => l.title)).toEqual(['Level 1', 'Level 2', 'Level 3']);
+    expect(track.competencies.map((c) => [c.category, c.name, c.expectations.length])).toEqual([
+      ['A', 'Mobile', 2],
+      ['A', 'Servers', 2],
+      ['C', 'Mentoring', 3],
+    ]);
+  });
+  it("keeps the summary and signals as statements, the examples as the last statement's examples", () => {
+    const first = track.competencies[0]!.expectations[0]!;
+    expect(first.statements).toEqual(['Works effectively within established iOS or Android architectures', 'Delivers features requiring simple local modifications', 'Adds simple actions that call server endpoints']);
+    expect(first.examples).toEqual([{ statement: 2, examples: ['Added support for a new type of post'] }]);
+  });
+  it('gives one model from YAML and from JSON, and keeps every word but the keys', () => {
+    const strip = (l: typeof fromYaml.ladder) => JSON.parse(JSON.stringify({ ...l, id: '', source: undefined }, (k, v) => (k === 'position' ? undefined : v)));
+    expect(strip(fromJson.ladder)).toEqual(strip(fromYaml.ladder));
+    expect([fromYaml.ladder!.source.coverage, fromJson.ladder!.source.coverage]).toEqual([1, 1]);
+  });
+});
