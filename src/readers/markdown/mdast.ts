@@ -17,7 +17,33 @@ type HastParent = HastRoot | HastElement;
 
 export function parseMarkdown(text: string): Root {
   // unified types the result of a run as a generic unist node; remark's parser always yields a Root.
-  return parser.runSync(parser.parse(text)) as Root;
+  return foldDetails(parser.runSync(parser.parse(text)) as Root);
+}
+
+const SUMMARY = /^\s*(?:<details\b[^>]*>\s*)?<summary\b[^>]*>([\s\S]*?)<\/summary>\s*$/i;
+const DETAILS_TAG = /^\s*<\/?details\b[^>]*>\s*$/i;
+
+/**
+ * `<details><summary>Senior</summary> … </details>` in Markdown (a GitHub page folding each level):
+ * the summary is a heading one below the last heading before it, as in an HTML page, and the
+ * `<details>` tags around it are only wrappers.
+ */
+function foldDetails(tree: Root): Root {
+  if (!tree.children.some((n) => n.type === 'html' && SUMMARY.test(n.value))) return tree;
+  let depth = 1;
+  const children = tree.children.flatMap((node): RootContent[] => {
+    if (node.type === 'heading') depth = node.depth;
+    if (node.type !== 'html') return [node];
+    const m = SUMMARY.exec(node.value);
+    if (m) {
+      const title = m[1]!.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+      if (!title) return [];
+      const value: RootContent = { type: 'text', value: title, ...(node.position ? { position: node.position } : {}) } as RootContent;
+      return [{ type: 'heading', depth: Math.min(6, depth + 1) as 1 | 2 | 3 | 4 | 5 | 6, children: [value as never], ...(node.position ? { position: node.position } : {}) }];
+    }
+    return DETAILS_TAG.test(node.value) ? [] : [node];
+  });
+  return { ...tree, children };
 }
 
 /** Page chrome around the ladder: navigation, sidebars, footers, and headers without a heading. */
