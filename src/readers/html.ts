@@ -126,10 +126,10 @@ function addLevelTable(fragment: TableFragment, heading: HeadingBlock, parent: H
     track = { name: name || DEFAULT_TRACK_NAME, levels: [], competencies: [], position: fragment.position };
     tracks.set(key, track);
   }
-  if (track.levels.some((l) => cleanInline(l.label).toLowerCase() === heading.text.toLowerCase())) {
+  const index = track.levels.findIndex((l) => cleanInline(l.label).toLowerCase() === heading.text.toLowerCase());
+  if (index !== -1) {
     input.diagnostics.warn('duplicate-level', `the heading "${heading.text}" names a level twice; its table is read into the first`, fragment.position, 'give each level its own heading');
   }
-  const index = track.levels.findIndex((l) => cleanInline(l.label).toLowerCase() === heading.text.toLowerCase());
   const at = index === -1 ? track.levels.push(level) - 1 : index;
   for (const c of fragment.competencies) {
     const existing = track.competencies.find((x) => x.name.toLowerCase() === c.name.toLowerCase() && (x.category ?? '') === (c.category ?? ''));

@@ -62,7 +62,13 @@ export function isYamlData(text: string): boolean {
 }
 
 /** The competencies of the milestones shape: a mapping (or list) of mappings that each hold a list under MILESTONE_KEYS. */
-function milestoneCollection(root: YAMLMap<unknown, unknown>, ctx: Ctx): Array<{ key: string | undefined; map: YAMLMap<unknown, unknown>; list: unknown[] }> | undefined {
+interface Milestones {
+  /** The top-level key the competencies sit under (`tracks`), when they are not the root's own keys. */
+  container?: string;
+  members: Array<{ key: string | undefined; map: YAMLMap<unknown, unknown>; list: unknown[] }>;
+}
+
+function milestoneCollection(root: YAMLMap<unknown, unknown>, ctx: Ctx): Milestones | undefined {
   const membersOf = (node: unknown) => {
     const members: Array<{ key: string | undefined; map: YAMLMap<unknown, unknown>; list: unknown[] }> = [];
     const pairs = isMap(node) ? node.items.map((p) => ({ key: isScalar(p.key) ? String(p.key.value) : undefined, value: resolve(p.value, ctx) })) : isSeq(node) ? node.items.map((v) => ({ key: undefined, value: resolve(v, ctx) })) : [];
@@ -74,10 +80,10 @@ function milestoneCollection(root: YAMLMap<unknown, unknown>, ctx: Ctx): Array<{
     return members.length >= 1 && members.length * 2 >= pairs.length ? members : undefined;
   };
   const direct = membersOf(root);
-  if (direct) return direct;
+  if (direct) return { members: direct };
   for (const pair of root.items) {
     const found = membersOf(resolve(pair.value, ctx));
-    if (found) return found;
+    if (found) return isScalar(pair.key) ? { container: String(pair.key.value), members: found } : { members: found };
   }
   return undefined;
 }
@@ -96,7 +102,7 @@ function textList(map: YAMLMap<unknown, unknown>, keys: readonly string[], ctx: 
  * is the n-th level ("Level 1" …, or the milestone's own `level`/`name`); its `summary` and
  * `signals` are the expectation's lines, its `examples` their examples.
  */
-function readMilestones(root: YAMLMap<unknown, unknown>, members: NonNullable<ReturnType<typeof milestoneCollection>>, ladder: DraftLadder, ctx: Ctx): DraftLadder {
+function readMilestones(root: YAMLMap<unknown, unknown>, { container, members }: Milestones, ladder: DraftLadder, ctx: Ctx): DraftLadder {
   const levels: DraftLevel[] = [];
   const competencies: DraftCompetency[] = [];
   for (const m of members) {
@@ -122,9 +128,7 @@ function readMilestones(root: YAMLMap<unknown, unknown>, members: NonNullable<Re
     competencies.push(competency);
   }
   for (let i = 0; i < levels.length; i += 1) levels[i] ??= { label: `Level ${i + 1}` };
-  const container = root.items.find((p) => resolve(p.value, ctx) !== undefined && members.some((m) => isMap(resolve(p.value, ctx)) && (resolve(p.value, ctx) as YAMLMap<unknown, unknown>).items.some((q) => resolve(q.value, ctx) === m.map)));
-  const containerKey = container && isScalar(container.key) ? String(container.key.value) : undefined;
-  const read = new Set<string | undefined>(['title', 'name', 'description', 'summary', containerKey, ...members.map((m) => m.key)]);
+  const read = new Set<string | undefined>(['title', 'name', 'description', 'summary', container, ...members.map((m) => m.key)]);
   reportOtherKeys(root, read, ladder.references!, ctx);
   ladder.tracks.push({ name: ladder.title ?? 'Levels', levels, competencies, position: at(root, ctx) });
   ctx.input.diagnostics.info('yaml-milestones', `read ${competencies.length} competencies, each listing its levels' milestones in order: ${levels.length} levels`, at(root, ctx));
@@ -239,8 +243,8 @@ export function readYamlData(input: ReaderInput): DraftLadder {
   if (description) ladder.description = description;
 
   if (!first(root, ENTRY_KEYS, ctx)) {
-    const members = milestoneCollection(root, ctx);
-    if (members) return readMilestones(root, members, ladder, ctx);
+    const milestones = milestoneCollection(root, ctx);
+    if (milestones) return readMilestones(root, milestones, ladder, ctx);
   }
   const levelsField = first(root, LEVEL_KEYS, ctx);
   const groupsField = first(root, GROUP_KEYS, ctx);
