@@ -97,7 +97,7 @@ const UNIT_BREAK = /\s*\|\s*|(?<=[.!?])\s+(?=\S)/;
  * (the model holds the name once). Names are matched as whole runs of words within a line, by one
  * walk of a trie of the names over the source's words (linear in the source).
  */
-function namedAgain(ladder: Pick<Ladder, 'tracks'>, lines: readonly string[]): Map<string, number> {
+function namedAgain(ladder: Pick<Ladder, 'tracks'>, lines: ReadonlyArray<readonly string[]>): Map<string, number> {
   interface Node { next: Map<string, Node>; words?: string[] }
   const root: Node = { next: new Map() };
   const add = (name: string | undefined) => {
@@ -116,8 +116,7 @@ function namedAgain(ladder: Pick<Ladder, 'tracks'>, lines: readonly string[]): M
     for (const c of t.competencies) (add(c.name), add(c.category));
   }
   const mentions = new Map<string[], number>();
-  for (const line of lines) {
-    const words = [...line.matchAll(WORD)].map((m) => m[0].toLowerCase());
+  for (const words of lines) {
     for (let i = 0; i < words.length; i += 1) {
       // The longest name that starts here ("Senior Staff Engineer", not "Senior").
       let node: Node | undefined = root;
@@ -152,15 +151,17 @@ export interface Coverage {
 export function coverageOf(ladder: Pick<Ladder, 'title' | 'description' | 'tracks'>, text: string, format: string, references: readonly string[] = []): Coverage {
   const source = new Map<string, number>();
   const seen = new Set<string>();
-  const lines: string[] = [];
+  // Each kept unit's words, lower-cased: counted here, walked for names by namedAgain.
+  const lines: string[][] = [];
   for (const line of sourceText(text, format).split('\n')) {
     for (const unit of line.split(UNIT_BREAK)) {
       // Compared by their words alone: "- Writes tests." repeats the cell "Writes tests.".
       const key = (unit.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
       if (!key || seen.has(key)) continue;
       seen.add(key);
-      lines.push(unit);
-      countWords(unit, source);
+      const words = [...unit.matchAll(WORD)].map((m) => m[0].toLowerCase());
+      for (const w of words) source.set(w, (source.get(w) ?? 0) + 1);
+      lines.push(words);
     }
   }
   const model = new Map<string, number>();
