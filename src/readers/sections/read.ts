@@ -279,6 +279,18 @@ function reportLeftOut(doc: Outline, ctx: Ctx): void {
  * of them more (draftKeptWords); the kept reading's
  * diagnostics go to `diagnostics`. `read` makes the primary reading with the diagnostics it is given.
  */
+/**
+ * Whether a second reading of a text replaces the first: the first found no track, or it left
+ * 40% of the words out and the second keeps a quarter of the words more (and found a track).
+ */
+export function secondReadingWins(first: DraftLadder, second: DraftLadder, text: string, format: string): boolean {
+  if (second.tracks.length === 0) return false;
+  if (first.tracks.length === 0) return true;
+  const kept = draftKeptWords(first, text, format);
+  if (kept.keptWords >= kept.sourceWords * 0.6) return false;
+  return draftKeptWords(second, text, 'prose').keptWords >= kept.keptWords + kept.sourceWords / 4;
+}
+
 export function chooseReading(
   text: string,
   file: string,
@@ -292,10 +304,7 @@ export function chooseReading(
   const outlineDiagnostics = new DiagnosticsList(file);
   const byOutline = readOutline(doc, title, outlineDiagnostics);
   if (byOutline && byOutline.ladder.tracks.length) {
-    const kept = draftKeptWords(primary, text, 'prose');
-    const outline = draftKeptWords(byOutline.ladder, text, 'prose');
-    const lost = kept.keptWords < kept.sourceWords * 0.6;
-    if (primary.tracks.length === 0 || (lost && outline.keptWords >= kept.keptWords + kept.sourceWords / 4)) {
+    if (secondReadingWins(primary, byOutline.ladder, text, 'prose')) {
       byOutline.report();
       diagnostics.pushAll(outlineDiagnostics.list);
       return byOutline.ladder;
