@@ -75,12 +75,14 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
 
   const readerDiagnostics = new Diagnostics(path);
   // Directives of a site generator are chrome in every format but ladderc's own Markdown.
-  const canonical = options.format === 'ladderc-md' || (options.format === undefined && detectFormat(decoded.text) === 'ladderc-md');
+  const detected = options.format ?? detectFormat(decoded.text);
+  const canonical = detected === 'ladderc-md';
   const { text, directives } = canonical ? { text: decoded.text, directives: [] } : stripTemplateDirectives(decoded.text);
   for (const d of directives) {
     readerDiagnostics.info('template-directive', `dropped the template directive "${d.text.length > 60 ? `${d.text.slice(0, 57)}…` : d.text}": an instruction to a site generator, not ladder text`, d.position);
   }
-  let format = options.format ?? detectFormat(text);
+  // Detected once; again only when directives were taken out (they can hide the shape).
+  let format = text === decoded.text ? detected : (options.format ?? detectFormat(text));
   let draft;
   try {
     const first = new Diagnostics(path);

@@ -79,6 +79,7 @@ const BULLET = /^(?:[•·◦▪▸‣∙*]|[-–](?=\s))\s*/u;
 function splitParagraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | undefined;
+  let previous = '';
   text.split('\n').forEach((raw, i) => {
     const trimmed = raw.trim();
     const bullet = BULLET.exec(trimmed)?.[0] ?? '';
@@ -88,11 +89,14 @@ function splitParagraphs(text: string): Paragraph[] {
       return;
     }
     const column = raw.indexOf(trimmed) + bullet.length + 1;
-    if (current && !bullet && continues(current.text, line)) {
+    // The line before, not the whole paragraph: an end-anchored test of a growing paragraph rescans it per line.
+    if (current && !bullet && continues(previous, line)) {
       current.segments.push({ at: current.text.length + 1, line: i + 1, column });
       current.text += ` ${line}`;
+      previous = line;
       return;
     }
+    previous = line;
     current = { text: line, segments: [{ at: 0, line: i + 1, column }] };
     out.push(current);
   });
@@ -137,15 +141,20 @@ class RepeatIndex {
   readonly #byItem = new Map<string, Seen[]>();
   readonly #frequency: ReadonlyMap<string, number>;
 
-  constructor(allItems: ReadonlyArray<readonly string[]>) {
-    const frequency = new Map<string, number>();
-    for (const items of allItems) for (const item of items) frequency.set(item, (frequency.get(item) ?? 0) + 1);
+  constructor(frequency: ReadonlyMap<string, number>) {
     this.#frequency = frequency;
   }
 
-  #prefix(items: readonly string[]): string[] {
+  /** How many of `items` occur in this paragraph only, counted no further than `limit`. */
+  #uniqueItems(items: readonly string[], limit: number): number {
+    let n = 0;
+    for (const item of items) if (this.#frequency.get(item) === 1 && (n += 1) >= limit) break;
+    return n;
+  }
+
+  #prefix(items: readonly string[], length: number): string[] {
     const rarest = [...items].sort((a, b) => this.#frequency.get(a)! - this.#frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-    return rarest.slice(0, items.length - Math.ceil(NEAR_EXACT * items.length) + 1);
+    return rarest.slice(0, length);
   }
 
   /** The earlier paragraph this one repeats, if any; otherwise remembers this one. */
@@ -153,8 +162,15 @@ class RepeatIndex {
     const key = items.join(' ');
     const exact = this.#exact.get(key);
     if (exact) return exact;
+    const prefixLength = items.length - Math.ceil(NEAR_EXACT * items.length) + 1;
+    if (items.length < NEAR_EXACT_MIN_TOKENS || this.#uniqueItems(items, prefixLength) >= prefixLength) {
+      // Its rarest items occur in no other paragraph, so no paragraph shares a prefix item with it:
+      // it repeats none and none repeats it (no sort, no index — a long paragraph stays linear).
+      this.#exact.set(key, { paragraph, items: new Set() });
+      return undefined;
+    }
     const seen: Seen = { paragraph, items: new Set(items) };
-    const prefix = items.length >= NEAR_EXACT_MIN_TOKENS ? this.#prefix(items) : [];
+    const prefix = this.#prefix(items, prefixLength);
     const checked = new Set<Seen>();
     for (const item of prefix) {
       for (const candidate of this.#byItem.get(item) ?? []) {
@@ -180,30 +196,47 @@ interface Repeat {
   of: Paragraph;
 }
 
+/** Each paragraph's words and token multiset, worked out once per read for every repeat pass. */
+interface Words {
+  tokens: ReadonlyMap<Paragraph, readonly string[]>;
+  items: ReadonlyMap<Paragraph, readonly string[]>;
+  /** How many paragraphs hold each item. */
+  frequency: ReadonlyMap<string, number>;
+}
+
+function wordsOf(paragraphs: readonly Paragraph[]): Words {
+  const tokens = new Map(paragraphs.map((p) => [p, tokensOf(p.text)] as const));
+  const items = new Map(paragraphs.map((p) => [p, itemsOf(tokens.get(p)!)] as const));
+  const frequency = new Map<string, number>();
+  for (const list of items.values()) for (const item of list) frequency.set(item, (frequency.get(item) ?? 0) + 1);
+  return { tokens, items, frequency };
+}
+
 /** Paragraphs without their repeats; `keep` exempts lines that repeat by design (a level's name). */
-function withoutRepeats(paragraphs: readonly Paragraph[], keep: (p: Paragraph) => boolean = () => false): { kept: Paragraph[]; repeats: Repeat[] } {
-  const items = paragraphs.map((p) => itemsOf(tokensOf(p.text)));
-  const index = new RepeatIndex(items);
+function withoutRepeats(paragraphs: readonly Paragraph[], words: Words, keep: (p: Paragraph) => boolean = () => false): { kept: Paragraph[]; repeats: Repeat[] } {
+  const index = new RepeatIndex(words.frequency);
   const kept: Paragraph[] = [];
   const repeats: Repeat[] = [];
-  paragraphs.forEach((paragraph, i) => {
-    const first = keep(paragraph) ? undefined : index.check(paragraph, items[i]!);
+  for (const paragraph of paragraphs) {
+    const first = keep(paragraph) ? undefined : index.check(paragraph, words.items.get(paragraph)!);
     if (first) repeats.push({ paragraph, of: first.paragraph });
     else kept.push(paragraph);
-  });
-  return withoutTeasers(kept, repeats);
+  }
+  return withoutTeasers(kept, repeats, words);
 }
 
 const TEASER_END = /(?:…|\.\.\.)\s*(?:(?:read|see|show|learn)\s+more\W*)?$/iu;
 
 /** A card's cut-off copy ("Designs, builds … and…") of a paragraph given in full elsewhere on the page. */
-function withoutTeasers(kept: readonly Paragraph[], repeats: Repeat[]): { kept: Paragraph[]; repeats: Repeat[] } {
-  const keys = new Map(kept.map((p) => [p, tokensOf(p.text.replace(TEASER_END, ''))]));
+function withoutTeasers(kept: readonly Paragraph[], repeats: Repeat[], words: Words): { kept: Paragraph[]; repeats: Repeat[] } {
+  // A paragraph without the teaser's end has the words it always has.
+  const keyOf = (p: Paragraph): readonly string[] => (TEASER_END.test(p.text) ? tokensOf(p.text.replace(TEASER_END, '')) : words.tokens.get(p)!);
   const out = kept.filter((p) => {
+    if (!TEASER_END.test(p.text)) return true;
     // The teaser's last word may be cut ("oper…"): compare the words before it.
-    const words = keys.get(p)!.slice(0, -1);
-    if (!TEASER_END.test(p.text) || words.length < NEAR_EXACT_MIN_TOKENS) return true;
-    const full = kept.find((other) => other !== p && words.every((w, i) => keys.get(other)![i] === w));
+    const cut = keyOf(p).slice(0, -1);
+    if (cut.length < NEAR_EXACT_MIN_TOKENS) return true;
+    const full = kept.find((other) => other !== p && cut.every((w, i) => keyOf(other)[i] === w));
     if (full) repeats.push({ paragraph: p, of: full });
     return !full;
   });
@@ -342,8 +375,12 @@ function isBareSequence(text: string, labels: readonly SequenceLabel[]): boolean
 // ("Selects", "Reads"), so base forms at a sentence start are page chrome.
 const BOILERPLATE_MAX_WORDS = 20;
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+/** Words in `text`, counted no further than `limit` + 1 (every caller asks "at most n?"; a long paragraph costs no more). */
+function wordCount(text: string, limit: number): number {
+  const word = /\S+/g;
+  let n = 0;
+  while (n <= limit && word.exec(text)) n += 1;
+  return n;
 }
 
 /**
@@ -352,7 +389,7 @@ function wordCount(text: string): number {
  * ("5 years of experience") may be a level's fact.
  */
 function isBoilerplate(text: string): boolean {
-  if (wordCount(text) > BOILERPLATE_MAX_WORDS) return false;
+  if (wordCount(text, BOILERPLATE_MAX_WORDS) > BOILERPLATE_MAX_WORDS) return false;
   if (BREADCRUMB.test(text) && !/[.!?]$/.test(text)) return true;
   const sentences = splitSentences(text).map((s) => s.replace(/[.!?…]+$/u, '').trim());
   return sentences.some((s) => UI_SENTENCE.test(s)) && sentences.every((s) => UI_SENTENCE.test(s) || COUNT_PHRASE.test(s));
@@ -361,17 +398,17 @@ function isBoilerplate(text: string): boolean {
 /** A short plain line such as "Individual contributor": a heading, not a sentence. */
 function isShortLine(text: string): boolean {
   // Digits mark dates, counts and versions ("Updated 2024"), never a role family.
-  return wordCount(text) <= 6 && text.length <= 60 && /^\p{L}/u.test(text) && !/[.!?:;,]$|\d/.test(text);
+  return text.length <= 60 && wordCount(text, 6) <= 6 && /^\p{L}/u.test(text) && !/[.!?:;,]$|\d/.test(text);
 }
 
 /** "Last updated 12 March 2024", "© 2024 Acme Inc.", "v2.3": a short line with a number and no sentence. */
 function isNumberedLine(text: string): boolean {
-  return wordCount(text) <= 6 && text.length <= 60 && /\d/.test(text) && !/[.!?]\s/.test(text);
+  return text.length <= 60 && wordCount(text, 6) <= 6 && /\d/.test(text) && !/[.!?]\s/.test(text);
 }
 
 /** Short, capitalised, and no sentence punctuation. */
 function isTitleLike(text: string): boolean {
-  return wordCount(text) <= 12 && text.length <= 100 && /^[\p{Lu}\p{N}]/u.test(text) && !/[.!?:;,]$|[.!?]\s/u.test(text);
+  return text.length <= 100 && wordCount(text, 12) <= 12 && /^[\p{Lu}\p{N}]/u.test(text) && !/[.!?:;,]$|[.!?]\s/u.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -498,7 +535,7 @@ const withoutColon = (text: string): string => text.replace(/\s*:$/, '');
  */
 function codedHeading(text: string): string | undefined {
   const line = withoutColon(text);
-  if (wordCount(line) > 8 || line.length > 60 || /[.!?;,]\s|[.!?;,]$/.test(line)) return undefined;
+  if (line.length > 60 || wordCount(line, 8) > 8 || /[.!?;,]\s|[.!?;,]$/.test(line)) return undefined;
   const { code } = parseLevelLabel(line);
   return code !== undefined && /\p{L}/u.test(code) ? line : undefined;
 }
@@ -617,7 +654,7 @@ const MENU_ITEM_WORDS = 3;
 /** Three or more one-to-three-word lines in a row (that are not level names) are a site menu. */
 function navigationMenu(paragraphs: readonly Paragraph[], known: readonly KnownLevel[]): Set<Paragraph> {
   const menu = new Set<Paragraph>();
-  const isItem = (p: Paragraph): boolean => wordCount(p.text) <= MENU_ITEM_WORDS && isShortLine(p.text) && !leadingLevel(p.text, known, true);
+  const isItem = (p: Paragraph): boolean => wordCount(p.text, MENU_ITEM_WORDS) <= MENU_ITEM_WORDS && isShortLine(p.text) && !leadingLevel(p.text, known, true);
   for (let i = 0; i < paragraphs.length; ) {
     let end = i;
     while (end < paragraphs.length && isItem(paragraphs[end]!)) end += 1;
@@ -770,13 +807,14 @@ export function readText(input: ReaderInput): DraftLadder {
 
 function readLines(input: ReaderInput): DraftLadder {
   const all = splitParagraphs(input.text);
-  const { found: sequenced, sequences } = findTracks(withoutRepeats(all).kept);
+  const words = wordsOf(all);
+  const { found: sequenced, sequences } = findTracks(withoutRepeats(all, words).kept);
   const discovered = sequenced.length ? undefined : discoverLevels(all);
   const found = discovered ? [discovered] : sequenced;
   const draft: DraftLadder = { tracks: found.map((f) => f.track) };
   const known = knownLevels(draft.tracks);
   // A level's name line repeats by design (a tab list, then each profile's heading): never a repeat.
-  const deduped = withoutRepeats(all, (p) => leadingLevel(p.text, known, true) !== undefined);
+  const deduped = withoutRepeats(all, words, (p) => leadingLevel(p.text, known, true) !== undefined);
   // The same line under two different level headings is a ladder repeating an expectation on
   // purpose ("Writes tested code." at Engineer I and II), not a scrape's duplicate: keep it.
   const context = levelContexts(all, known);

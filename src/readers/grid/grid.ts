@@ -57,9 +57,10 @@ export function transpose(slots: readonly Slot[][]): Slot[][] {
 
 /** Distinct cells in order of first appearance. */
 export function distinct(slots: readonly Slot[]): GridCell[] {
-  const out: GridCell[] = [];
-  for (const s of slots) if (s && !out.includes(s)) out.push(s);
-  return out;
+  // A Set, not out.includes: a column of a long table has thousands of slots.
+  const seen = new Set<GridCell>();
+  for (const s of slots) if (s) seen.add(s);
+  return [...seen];
 }
 
 /** A cell of plain text (delimited text, or a builder's padding). */

@@ -214,18 +214,68 @@ function resolveTable(events: Event[], context: Context): Event[] {
   return events;
 }
 
+type State = (code: number | null) => unknown;
+interface TokenizeContext extends Context {
+  now(): Point;
+}
+type Tokenizer = (this: TokenizeContext, effects: unknown, ok: State, nok: State) => State;
+
+/** Whether the last event before this line (line endings and prefixes aside) ends a table head or row. */
+function inTable(events: readonly Event[]): boolean {
+  let index = events.length - 1;
+  while (index > -1 && (events[index]![1].type === 'lineEnding' || events[index]![1].type === 'linePrefix')) index -= 1;
+  const tail = index > -1 ? events[index]![1].type : undefined;
+  return tail === 'tableHead' || tail === 'tableRow';
+}
+
+// Every character a delimiter row may hold ("| :-- | --: |"), with the container markers in front
+// of it (block quote ">", list markers "-", "*", "+", "1." and "1)").
+const DELIMITER_CHARACTERS = /^[ \t>|:\-*+.)0-9]*-[ \t>|:\-*+.)0-9]*$/;
+
+/** Whether the line after the one at `offset` of `source` could be a table's delimiter row. */
+export function nextLineCanDelimit(source: string, offset: number): boolean {
+  const lineBreak = /\r\n?|\n/g;
+  lineBreak.lastIndex = offset;
+  const first = lineBreak.exec(source);
+  if (!first) return false;
+  const start = first.index + first[0].length;
+  lineBreak.lastIndex = start;
+  const second = lineBreak.exec(source);
+  return DELIMITER_CHARACTERS.test(source.slice(start, second ? second.index : source.length));
+}
+
 /**
  * A unified plugin, used after remark-gfm: swaps the table construct's resolver in this processor's
- * own micromark extensions (fresh objects remark-gfm made for it; nothing global is touched).
+ * own micromark extensions (fresh objects remark-gfm made for it; nothing global is touched), and
+ * tries a table head only on a line whose next line could be a delimiter row. micromark's flow
+ * sees one line at a time, so the library parses every line with a pipe as a head row, cell by
+ * cell, before the next line rejects it: a line of 100,000 pipes cost that many cells, twice.
+ * The processor's parser is wrapped to know the document it reads (set for one synchronous parse).
  */
 export function linearGfmTables(this: Processor): void {
+  let source = '';
+  const parse = this.parser!;
+  this.parser = (document, file) => {
+    source = document;
+    try {
+      return parse(document, file);
+    } finally {
+      source = '';
+    }
+  };
+  const guarded = (tokenize: Tokenizer): Tokenizer =>
+    function (this: TokenizeContext, effects, ok, nok) {
+      const start = tokenize.call(this, effects, ok, nok);
+      const context = this;
+      return (code) => (inTable(context.events) || nextLineCanDelimit(source, context.now().offset) ? start(code) : nok(code));
+    };
   const extensions = (this.data('micromarkExtensions') ?? []) as unknown as Array<{ flow?: Record<string, Construct | Construct[]> }>;
   for (const extension of extensions) {
     const flow = extension.flow;
     if (!flow) continue;
     for (const key of Object.keys(flow)) {
       const hook = flow[key]!;
-      const swap = (c: Construct): Construct => (c.name === 'table' && c.resolveAll ? { ...c, resolveAll: resolveTable } : c);
+      const swap = (c: Construct): Construct => (c.name === 'table' && c.resolveAll ? { ...c, resolveAll: resolveTable, tokenize: guarded(c.tokenize as Tokenizer) } : c);
       flow[key] = Array.isArray(hook) ? hook.map(swap) : swap(hook);
     }
   }
