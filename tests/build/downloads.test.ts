@@ -1,7 +1,7 @@
 // The site links the build's other files (issue 15): every ladder, track and level page has a
 // Downloads list of the PDFs, CSVs, workbooks… made beside it, every link resolves to a file the
 // build wrote, `html.downloads: copy` makes out/html/ publishable alone, and `none` links nothing.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, CLEAN_SEED, ensureDist, ladderc, project } from '../cli/support.js';
@@ -127,5 +127,18 @@ describe('the Downloads lists', { timeout: 120_000 }, () => {
       expect(rel(withCsv, target)).toMatch(/^csv\//);
       expect(existsSync(target)).toBe(true);
     }
+  });
+
+  it('follow the other formats through the build cache: no profiles, no profile links', () => {
+    const dir = project({ [`src/${CLEAN_SEED}`]: { seed: CLEAN_SEED } });
+    const cached = ['build', 'src', '--cache-dir', 'cache', '--format', 'html,pdf'];
+    expect(ladderc(cached, { cwd: dir }).code).toBe(0);
+    const links = () => pages(join(dir, 'out/html')).flatMap(downloadLinks).map((t) => rel(join(dir, 'out'), t));
+    expect(links().some((l) => l.startsWith('pdf/level/'))).toBe(true);
+    writeFileSync(join(dir, 'ladderc.config.json'), JSON.stringify({ pdf: { profiles: false } }));
+    expect(ladderc(cached, { cwd: dir }).code).toBe(0);
+    expect(links().length).toBeGreaterThan(0);
+    expect(links().filter((l) => l.startsWith('pdf/level/'))).toEqual([]);
+    for (const l of links()) expect(existsSync(join(dir, 'out', l)), l).toBe(true);
   });
 });
