@@ -9,7 +9,7 @@ import type { Options } from '../options.js';
 import { sourceFormatLabel } from '../readers/registry.js';
 import { writerFor, type OutputFormat } from '../writers/index.js';
 import { TemplateError } from '../writers/template.js';
-import type { OutputFile, TemplateFile, WriterContext, WriterEntry, WriterResult } from '../writers/types.js';
+import type { BuiltFile, OutputFile, TemplateFile, WriterContext, WriterEntry, WriterResult } from '../writers/types.js';
 import { digestOf, type BuildHooks } from './compile.js';
 import { buildCrosswalk } from './crosswalk.js';
 
@@ -91,6 +91,8 @@ interface StoredFile {
   format: string;
   ladder?: string;
   track?: string;
+  level?: string;
+  kind?: string;
   text?: string;
   base64?: string;
 }
@@ -100,6 +102,8 @@ function storeRender(result: RenderResult): string {
     const stored: StoredFile = { path: f.path, format: f.format };
     if (f.ladder !== undefined) stored.ladder = f.ladder;
     if (f.track !== undefined) stored.track = f.track;
+    if (f.level !== undefined) stored.level = f.level;
+    if (f.kind !== undefined) stored.kind = f.kind;
     if (typeof f.contents === 'string') stored.text = f.contents;
     else stored.base64 = Buffer.from(f.contents.buffer, f.contents.byteOffset, f.contents.byteLength).toString('base64');
     return stored;
@@ -118,6 +122,8 @@ function loadRender(payload: string): RenderResult | undefined {
       const file: OutputFile = { path: s.path, format: s.format, contents };
       if (s.ladder !== undefined) file.ladder = s.ladder;
       if (s.track !== undefined) file.track = s.track;
+      if (s.level !== undefined) file.level = s.level;
+      if (s.kind !== undefined) file.kind = s.kind;
       files.push(file);
     }
     return { files, diagnostics: value.diagnostics };
@@ -152,8 +158,13 @@ async function cached(key: string, hooks: BuildHooks, run: () => WriterResult | 
 /** The files of one ladder in one format. */
 export function renderLadder(writer: PreparedWriter, ladder: Ladder, hooks: BuildHooks = {}): Promise<RenderResult> {
   const uses = writer.entry.ladderUsesCrosswalk === true;
-  const context = uses ? writer.context : { ...writer.context, crosswalk: NO_CROSSWALK };
-  const key = hooks.cache ? digestOf({ kind: 'render-ladder', writer: writer.identity, code: hooks.version ?? 'dev', ladder: digestOf(ladder), ...(uses ? { crosswalk: writer.crosswalkDigest } : {}) }) : '';
+  const base = uses ? writer.context : { ...writer.context, crosswalk: NO_CROSSWALK };
+  // A writer that links the other formats' files is given only this ladder's (its cache key says which).
+  const outputs = writer.context.outputs?.filter((f) => f.ladder === ladder.id);
+  const context = outputs ? { ...base, outputs } : base;
+  const key = hooks.cache
+    ? digestOf({ kind: 'render-ladder', writer: writer.identity, code: hooks.version ?? 'dev', ladder: digestOf(ladder), ...(uses ? { crosswalk: writer.crosswalkDigest } : {}), ...(outputs ? { outputs } : {}) })
+    : '';
   return cached(key, hooks, () => writer.entry.ladder(ladder, context));
 }
 
@@ -161,11 +172,11 @@ export function renderLadder(writer: PreparedWriter, ladder: Ladder, hooks: Buil
 export function renderShared(writer: PreparedWriter, ladders: readonly Ladder[], hooks: BuildHooks = {}): Promise<RenderResult> {
   const shared = writer.entry.shared;
   if (!shared) return Promise.resolve({ files: [], diagnostics: [] });
-  const key = hooks.cache ? digestOf({ kind: 'render-shared', writer: writer.identity, code: hooks.version ?? 'dev', ladders: ladders.map((l) => digestOf(l)), crosswalk: writer.crosswalkDigest }) : '';
+  const key = hooks.cache ? digestOf({ kind: 'render-shared', writer: writer.identity, code: hooks.version ?? 'dev', ladders: ladders.map((l) => digestOf(l)), crosswalk: writer.crosswalkDigest, ...(writer.context.outputs ? { outputs: writer.context.outputs } : {}) }) : '';
   return cached(key, hooks, () => shared(ladders, writer.context));
 }
 
-function byPath(a: OutputFile, b: OutputFile): number {
+function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
@@ -186,7 +197,8 @@ export async function renderOutputs(
 /**
  * The same renderings, each file handed to `emit` as soon as its writer returns it (a build writes
  * or compares it and keeps only its hash): a build never holds more than one rendering's files.
- * Formats in order; within a format, the ladders in order, then the shared files.
+ * Formats in order (those that link the others' files last); within a format, the ladders in
+ * order, then the shared files.
  */
 export async function streamOutputs(
   ladders: readonly Ladder[],
@@ -208,12 +220,36 @@ export async function streamOutputs(
     for (const d of r.diagnostics) diagnostics.push(d);
   };
   const withCrosswalk: RenderMeta = meta.crosswalk ? meta : { ...meta, crosswalk: buildCrosswalk(ladders).crosswalk };
-  for (const format of options.formats) {
+  // Writers that link the other formats' files (the HTML downloads) come last, and are told of them.
+  const links = (format: OutputFormat): boolean => writerFor(format)?.linksOutputs === true;
+  const order = [...options.formats.filter((f) => !links(f)), ...options.formats.filter(links)];
+  const built: BuiltFile[] = [];
+  const copiers = options.formats.filter(links).flatMap((format) => {
+    const entry = writerFor(format);
+    return entry?.copyOf ? [{ format, copyOf: entry.copyOf, options: options.writers[format] }] : [];
+  });
+  for (const format of order) {
     const writer = prepareWriter(format, options, resources, withCrosswalk);
     if (!writer) continue;
+    const linking = links(format);
+    if (linking) writer.context.outputs = [...built].sort(byPath);
+    const step = (r: RenderResult): void => {
+      collect(r);
+      if (linking) return;
+      for (const f of r.files) {
+        const { contents, ...meta } = f;
+        built.push(meta);
+        // A linking writer that carries copies of what it links gets them as its own files now, so
+        // no rendering's bytes are held until it runs.
+        for (const c of copiers) {
+          const path = c.copyOf(meta, c.options);
+          if (path !== undefined) emit({ ...meta, path, format: c.format, contents });
+        }
+      }
+    };
     hooks.onStep?.(format);
-    for (const ladder of ladders) collect(await renderLadder(writer, ladder, hooks));
-    collect(await renderShared(writer, ladders, hooks));
+    for (const ladder of ladders) step(await renderLadder(writer, ladder, hooks));
+    step(await renderShared(writer, ladders, hooks));
   }
   return { diagnostics };
 }

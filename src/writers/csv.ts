@@ -135,6 +135,7 @@ export function writeCsv(ladder: Ladder, context: WriterContext<CsvOptions>): Wr
     files.push({
       path: `csv/${ladder.id}.csv`,
       format: 'csv',
+      kind: 'expectations',
       ladder: ladder.id,
       contents: bom + csvLines(engine.render('ladder.hbs', { ladder: { id: ladder.id, title: ladder.title }, rows: longRows(ladder) })),
     });
@@ -142,6 +143,7 @@ export function writeCsv(ladder: Ladder, context: WriterContext<CsvOptions>): Wr
       files.push({
         path: `csv/${ladder.id}--${track.id}.csv`,
         format: 'csv',
+        kind: 'matrix',
         ladder: ladder.id,
         track: track.id,
         contents: bom + csvLines(engine.render('track.hbs', trackData(ladder, track))),
@@ -163,7 +165,7 @@ export function writeCrosswalkCsv(_ladders: readonly Ladder[], context: WriterCo
     }),
   );
   const bom = context.options.csvBom ? BOM : '';
-  return { files: [{ path: 'csv/crosswalk.csv', format: 'csv', contents: bom + csvLines(engine.render('crosswalk.hbs', { rows })) }], diagnostics: [] };
+  return { files: [{ path: 'csv/crosswalk.csv', format: 'csv', kind: 'crosswalk', contents: bom + csvLines(engine.render('crosswalk.hbs', { rows })) }], diagnostics: [] };
 }
 
 export const csvWriter: WriterEntry<CsvOptions, 'csv'> = {

@@ -50,6 +50,10 @@
 //                        (strings), reworded[]: { before, after, parts[]: { words, isAdded, isRemoved } }
 //                        (a word-level diff: partials/reworded.hbs), hasChanges } }
 //   selfAssessmentHref  track.hbs: the track's self-assessment page
+//   downloads[]         track.hbs and level.hbs, and each of index.hbs's ladders[] (crosswalkDownloads on
+//                        the index for the build-wide files): { label, href, name (file name), format }
+//                        — the other formats' files of this build (DOWNLOAD_LABELS; html.downloads);
+//                        [] when there are none (partials/downloads.hbs)
 // self-assessment.hbs (one per track, <ladder>/<track>.self-assessment.html):
 //   track, levels[]     as on track pages (levels[].label: "Senior Engineer (E3)")
 //   assessment          { css, js (assets/self-assessment.{css,js}), statementCount, isEmpty, groups[] }
@@ -89,7 +93,7 @@ import { levelDiff, type WordPart } from '../views/level-diff.js';
 import { levelLabel, resolveEquivalents, statementCount } from '../views/levels.js';
 import { notApplicableNote, trackMatrix, type MatrixCell } from '../views/matrix.js';
 import { createTemplateEngine, type TemplateEngine } from './template.js';
-import type { OutputFile, WriterContext, WriterEntry, WriterResult } from './types.js';
+import type { BuiltFile, OutputFile, WriterContext, WriterEntry, WriterResult } from './types.js';
 
 /** Only the site's own files: no inline code, no network, no plugins, no <base> tricks. */
 export const CONTENT_SECURITY_POLICY =
@@ -180,7 +184,65 @@ const paths = {
   // A dot never occurs in a slug, so no track or level page can take this name.
   selfAssessment: (ladder: Ladder, track: Track) => `${ladder.id}/${track.id}.self-assessment.html`,
   asset: (name: string) => `assets/${name}`,
+  // A copy of another format's file (html.downloads "copy"): its path in out/, below downloads/.
+  download: (file: BuiltFile) => `downloads/${file.path}`,
 };
+
+/**
+ * What a page calls each file of the other formats it links, keyed "<format>.<kind>" (the
+ * OutputFile's format and kind), in the order the Downloads lists show them. A file whose key is
+ * not here is not linked.
+ */
+export const DOWNLOAD_LABELS: Readonly<Record<string, string>> = {
+  'pdf.book': 'Track book (PDF: cover, matrix, level profiles)',
+  'pdf.profile': 'Level profile (PDF)',
+  'pdf.review-form': 'Review form (fillable PDF)',
+  'xlsx.workbook': 'Workbook (Excel)',
+  'csv.matrix': 'Competency matrix (CSV)',
+  'csv.expectations': 'Every expectation, one per row (CSV)',
+  'csv.crosswalk': 'Crosswalk of every level (CSV)',
+  'md.document': 'Markdown',
+  'md.crosswalk': 'Crosswalk (Markdown)',
+  'json.model': 'Model (JSON)',
+  'json.crosswalk': 'Crosswalk (JSON)',
+};
+
+const DOWNLOAD_ORDER = Object.keys(DOWNLOAD_LABELS);
+
+interface DownloadView {
+  label: string;
+  href: string;
+  /** The file's name, as the link's download attribute suggests it. */
+  name: string;
+  format: string;
+}
+
+/** Whether a page links this file (every other format's file that has a label). */
+function linked(file: BuiltFile): boolean {
+  return file.format !== 'html' && file.kind !== undefined && Object.hasOwn(DOWNLOAD_LABELS, `${file.format}.${file.kind}`);
+}
+
+/** The Downloads list of a page (`from`, relative to html/): the build's files that `pick` keeps. */
+function downloadsOf(context: WriterContext<Partial<HtmlOptions>>, from: string, pick: (file: BuiltFile) => boolean): DownloadView[] {
+  const mode = context.options.downloads ?? 'link';
+  if (mode === 'none') return [];
+  const rank = (f: BuiltFile) => DOWNLOAD_ORDER.indexOf(`${f.format}.${f.kind}`);
+  return (context.outputs ?? [])
+    .filter((f) => linked(f) && pick(f))
+    .sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((f) => ({
+      label: DOWNLOAD_LABELS[`${f.format}.${f.kind}`]!,
+      // Links: from html/<page> up to out/<format>/…; copies: within html/.
+      href: mode === 'copy' ? relativeHref(from, paths.download(f)) : relativeHref(`html/${from}`, f.path),
+      name: posix.basename(f.path),
+      format: f.format,
+    }));
+}
+
+/** html.downloads "copy": where the site carries a copy of another format's file (out/ path). */
+function downloadCopy(file: BuiltFile, options: Readonly<HtmlOptions>): string | undefined {
+  return options.downloads === 'copy' && linked(file) ? `html/${paths.download(file)}` : undefined;
+}
 
 /** A relative URL from one site file to another (both relative to html/), with an optional #hash. */
 export function relativeHref(from: string, to: string, hash?: string): string {
@@ -344,9 +406,11 @@ function indexView(ladders: readonly Ladder[], context: WriterContext) {
     ladder: null,
     showContents: ladders.length > 1,
     crosswalk: crosswalkIndexView(context, from),
+    crosswalkDownloads: downloadsOf(context, from, (f) => f.ladder === undefined),
     ladders: ladders.map((ladder) => ({
       ...ladderHeader(ladder, from, context),
       anchor: `ladder-${ladder.id}`,
+      downloads: downloadsOf(context, from, (f) => f.ladder === ladder.id && f.track === undefined),
       tracks: ladder.tracks.map((track) => ({
         ...trackHeader(ladder, track, from),
         levels: track.levels.map((level) => levelView(ladder, track, level, from)),
@@ -379,6 +443,7 @@ function trackView(ladder: Ladder, track: Track, context: WriterContext) {
     ladder: ladderHeader(ladder, from, context),
     track: trackHeader(ladder, track, from),
     selfAssessmentHref: relativeHref(from, paths.selfAssessment(ladder, track)),
+    downloads: downloadsOf(context, from, (f) => f.ladder === ladder.id && f.track === track.id && f.level === undefined),
     levels,
     matrix: {
       caption: `${track.name}: what each level expects, competency by competency`,
@@ -423,6 +488,7 @@ function levelPageView(ladder: Ladder, track: Track, level: Level, context: Writ
     previous: previous ? levelView(ladder, track, previous, from) : null,
     next: next ? levelView(ladder, track, next, from) : null,
     equivalents: view.equivalents,
+    downloads: downloadsOf(context, from, (f) => f.ladder === ladder.id && f.track === track.id && f.level === level.id),
     expectations: matrix.groups.map((group) => ({
       category: group.category ?? null,
       competencies: group.rows.map((row) => {
@@ -652,9 +718,13 @@ export function writeHtml(ladders: readonly Ladder[], context: WriterContext<Par
   return { files, diagnostics: [] };
 }
 
+export const DOWNLOAD_MODES = ['link', 'copy', 'none'] as const;
+
 export interface HtmlOptions {
   /** Show each level's and competency's source line and column on the pages (default: off). */
   positions: boolean;
+  /** The pages' Downloads lists: links to out/<format>/…, links to copies under html/downloads/, or none. */
+  downloads: (typeof DOWNLOAD_MODES)[number];
 }
 
 export const htmlWriter: WriterEntry<HtmlOptions, 'html'> = {
@@ -662,7 +732,18 @@ export const htmlWriter: WriterEntry<HtmlOptions, 'html'> = {
   label: 'a static site: an index, a page per track and per level',
   ladder: writeHtmlLadder,
   shared: writeHtmlIndex,
+  // The Downloads lists link the PDFs, CSVs, workbooks… of the same build.
+  linksOutputs: true,
+  copyOf: downloadCopy,
   options: [
     { key: 'positions', config: 'html.positions', kind: { type: 'boolean' }, default: false, flag: '--html-positions', help: 'source line and column under each level and competency on HTML pages' },
+    {
+      key: 'downloads',
+      config: 'html.downloads',
+      kind: { type: 'enum', values: DOWNLOAD_MODES },
+      default: 'link',
+      flag: '--html-downloads',
+      help: "the pages' Downloads lists: link (to out/pdf/… beside html/), copy (html/downloads/ carries the files, so html/ can be published alone) or none",
+    },
   ],
 };

@@ -10,12 +10,12 @@ export function ladderToJson(ladder: Ladder): string {
 }
 
 export function writeJson(ladder: Ladder): WriterResult {
-  return { files: [{ path: `json/${ladder.id}.json`, format: 'json', ladder: ladder.id, contents: ladderToJson(ladder) }], diagnostics: [] };
+  return { files: [{ path: `json/${ladder.id}.json`, format: 'json', kind: 'model', ladder: ladder.id, contents: ladderToJson(ladder) }], diagnostics: [] };
 }
 
 /** Every level of the build on one scale of rungs, each with the basis of its placement. */
 export function writeCrosswalkJson(_ladders: readonly Ladder[], context: WriterContext): WriterResult {
-  return { files: [{ path: 'json/crosswalk.json', format: 'json', contents: `${JSON.stringify(crosswalkJson(context.crosswalk), null, 2)}\n` }], diagnostics: [] };
+  return { files: [{ path: 'json/crosswalk.json', format: 'json', kind: 'crosswalk', contents: `${JSON.stringify(crosswalkJson(context.crosswalk), null, 2)}\n` }], diagnostics: [] };
 }
 
 export const jsonWriter: WriterEntry<Record<string, never>, 'json'> = {

@@ -310,7 +310,7 @@ const helpers = {
 
 export function writeMarkdown(ladder: Ladder, context: WriterContext): WriterResult {
   const engine = createTemplateEngine(context.templates, { escape: escapeMarkdown, helpers });
-  const files: OutputFile[] = [{ path: `md/${ladder.id}.md`, format: 'md', ladder: ladder.id, contents: tidy(engine.render('ladder.hbs', ladderView(ladder))) }];
+  const files: OutputFile[] = [{ path: `md/${ladder.id}.md`, format: 'md', kind: 'document', ladder: ladder.id, contents: tidy(engine.render('ladder.hbs', ladderView(ladder))) }];
   const diagnostics: Diagnostic[] = [];
   return { files, diagnostics };
 }
@@ -325,7 +325,7 @@ export function writeCrosswalkMarkdown(_ladders: readonly Ladder[], context: Wri
     rows: table.rows.map((r) => ({ rung: r.rung, cells: r.cells.map((c) => ({ levels: c.levels.map((l) => ({ label: l.label, basis: l.basis })) })) })),
     legend: BASIS_LEGEND.map((b) => ({ ...b })),
   };
-  return { files: [{ path: 'md/crosswalk.md', format: 'md', contents: tidy(engine.render('crosswalk.hbs', data)) }], diagnostics: [] };
+  return { files: [{ path: 'md/crosswalk.md', format: 'md', kind: 'crosswalk', contents: tidy(engine.render('crosswalk.hbs', data)) }], diagnostics: [] };
 }
 
 export const markdownWriter: WriterEntry<Record<string, never>, 'md'> = {

@@ -12,8 +12,15 @@ export interface OutputFile {
   format: string;
   ladder?: string;
   track?: string;
+  /** The level it belongs to (a level's profile or review form). */
+  level?: string;
+  /** What the file is, for the pages that link it: "book", "profile", "review-form", "workbook", … */
+  kind?: string;
   contents: string | Uint8Array;
 }
+
+/** A file of the same build that another writer may link (an OutputFile without its bytes). */
+export type BuiltFile = Omit<OutputFile, 'contents'>;
 
 export interface TemplateFile {
   /** Display path for messages, e.g. "templates/html/track.hbs" or a user's override. */
@@ -40,6 +47,11 @@ export interface WriterContext<O = Record<string, unknown>> {
    * so a crosswalk change re-renders exactly the renderings that can show it.
    */
   crosswalk: Crosswalk;
+  /**
+   * Only for writers whose entry sets `linksOutputs`: the files the build's other formats made
+   * (given to ladder() only those of that ladder), sorted by path. Absent otherwise.
+   */
+  outputs?: readonly BuiltFile[];
 }
 
 export interface WriterResult {
@@ -58,6 +70,16 @@ export interface WriterEntry<O = Record<string, unknown>, Id extends string = st
   readonly shared?: (ladders: readonly Ladder[], context: WriterContext<O>) => WriterResult;
   /** Whether ladder() shows the crosswalk (it then gets it, and it is part of that rendering's cache key). */
   readonly ladderUsesCrosswalk?: boolean;
+  /**
+   * Whether the writer links the files of the build's other formats: it then renders after them and
+   * is given them as `context.outputs` (they are part of its cache keys).
+   */
+  readonly linksOutputs?: boolean;
+  /**
+   * With `linksOutputs`: where this writer carries a copy of another format's file (a path in out/),
+   * or undefined for none. The build emits the copy as this writer's file, as the original streams by.
+   */
+  readonly copyOf?: (file: BuiltFile, options: Readonly<O>) => string | undefined;
   /** The writer's own options: config, flags, defaults. */
   readonly options: readonly OptionSpec[];
   /** The folder under templates/ (and under a user's --templates folder); default: the id. */

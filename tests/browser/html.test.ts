@@ -24,6 +24,7 @@ import { sourceFormatLabel } from '../../src/readers/registry.js';
 import { linkLadders } from '../../src/pipeline/link.js';
 import { readSource } from '../../src/readers/index.js';
 import { writeHtml } from '../../src/writers/html.js';
+import type { BuiltFile } from '../../src/writers/types.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const AXE = 'node_modules/axe-core/axe.min.js';
@@ -55,6 +56,28 @@ function ladders(): Ladder[] {
   }
   out.push(JSON.parse(readFileSync('tests/fixtures/model/kitchen-sink.json', 'utf8')) as Ladder);
   return out;
+}
+
+/**
+ * The other formats' files a full build makes beside html/ (as the pipeline tells the HTML writer),
+ * so the pages carry their Downloads lists; the test writes a placeholder at each path.
+ */
+function otherOutputs(ladders: readonly Ladder[]): BuiltFile[] {
+  const files: BuiltFile[] = [{ path: 'csv/crosswalk.csv', format: 'csv', kind: 'crosswalk' }];
+  for (const ladder of ladders) {
+    files.push({ path: `xlsx/${ladder.id}.xlsx`, format: 'xlsx', kind: 'workbook', ladder: ladder.id });
+    files.push({ path: `csv/${ladder.id}.csv`, format: 'csv', kind: 'expectations', ladder: ladder.id });
+    for (const track of ladder.tracks) {
+      const base = `${ladder.id}--${track.id}`;
+      files.push({ path: `pdf/${base}.pdf`, format: 'pdf', kind: 'book', ladder: ladder.id, track: track.id });
+      files.push({ path: `csv/${base}.csv`, format: 'csv', kind: 'matrix', ladder: ladder.id, track: track.id });
+      for (const level of track.levels) {
+        files.push({ path: `pdf/level/${base}--${level.id}.pdf`, format: 'pdf', kind: 'profile', ladder: ladder.id, track: track.id, level: level.id });
+        files.push({ path: `pdf/review/${base}--${level.id}.pdf`, format: 'pdf', kind: 'review-form', ladder: ladder.id, track: track.id, level: level.id });
+      }
+    }
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Runs `work` over `items`, `width` at a time (two cores here; more only queue up). */
@@ -105,8 +128,10 @@ if (!RUN) {
 
     beforeAll(async () => {
       if (!HAVE_CHROMIUM) throw new Error(`CI is set but there is no Chromium at ${CHROMIUM}: scripts/test-deps.sh should have installed it`);
+      const outputs = otherOutputs(ladders());
       const result = await writeHtml(ladders(), {
         options: {},
+        outputs,
         sourceFormatLabel,
         templates: loadTemplateSet('html'),
         assets: {},
@@ -119,6 +144,11 @@ if (!RUN) {
         const path = join(outDir, file.path);
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, file.contents);
+      }
+      for (const file of outputs) {
+        const path = join(outDir, file.path);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, `placeholder for ${file.path}\n`);
       }
       pages = result.files.filter((f) => f.path.endsWith('.html')).map((f) => f.path);
       trackPages = pages.filter((p) => p.split('/').length === 3 && p !== 'html/index.html');
@@ -148,6 +178,27 @@ if (!RUN) {
       expect(requests.some((r) => r.endsWith('/assets/site.css'))).toBe(true);
       expect(requests.some((r) => r.endsWith('/assets/site.js'))).toBe(true);
       expect(requests.filter((r) => !r.startsWith('file://'))).toEqual([]);
+    }, 120_000);
+
+    it('shows each page\'s Downloads list, and every download link opens a file beside html/', async () => {
+      const context = await browser.newContext({ viewport: DESKTOP });
+      const seen = new Set<string>();
+      await inPool(pages.filter((p) => !p.includes('.self-assessment.')), 3, async (page) => {
+        const tab = await open(context, page);
+        const list = tab.locator('nav.downloads').first();
+        expect(await list.isVisible(), page).toBe(true);
+        const hrefs = await tab.locator('nav.downloads a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+        expect(hrefs.length, page).toBeGreaterThan(0);
+        for (const href of hrefs) {
+          const path = decodeURIComponent(new URL(href).pathname);
+          expect(path.startsWith(outDir) && existsSync(path), `${page} → ${href}`).toBe(true);
+          seen.add(path.slice(outDir.length + 1));
+        }
+        await tab.close();
+      });
+      await context.close();
+      const outputs = otherOutputs(ladders()).map((f) => f.path);
+      expect([...seen].sort()).toEqual(outputs);
     }, 120_000);
 
     it('works the same from a web server (relative links, CSP \'self\' is the server)', async () => {

@@ -82,22 +82,22 @@ export async function writePdf(ladder: Ladder, context: WriterContext<PdfOptions
   }
   const missing = new Set<string>();
   const affected: string[] = [];
-  const add = (track: string, path: string, r: Rendered): void => {
-    files.push({ path, format: 'pdf', ladder: ladder.id, track, contents: r.bytes });
+  const add = (track: string, path: string, kind: string, level: string | undefined, r: Rendered): void => {
+    files.push({ path, format: 'pdf', kind, ladder: ladder.id, track, ...(level !== undefined ? { level } : {}), contents: r.bytes });
     if (r.missing.length) affected.push(path);
     for (const c of r.missing) missing.add(c);
   };
   for (const track of ladder.tracks) {
     const base = `${ladder.id}--${track.id}`;
-    add(track.id, `pdf/${base}.pdf`, await renderTrack(ladder, track, faces, settings, context.crosswalk));
+    add(track.id, `pdf/${base}.pdf`, 'book', undefined, await renderTrack(ladder, track, faces, settings, context.crosswalk));
     // A track without competencies has no profiles in its book either.
     if (context.options.profiles && track.competencies.length > 0) {
-      for (const level of track.levels) add(track.id, `pdf/level/${base}--${level.id}.pdf`, await renderLevelProfile(ladder, track, level, faces, settings));
+      for (const level of track.levels) add(track.id, `pdf/level/${base}--${level.id}.pdf`, 'profile', level.id, await renderLevelProfile(ladder, track, level, faces, settings));
     }
     for (const level of track.levels) {
       if (statementCount(track, level.id) === 0) continue;
       const form = await renderReviewForm(ladder, track, level, faces, settings, context.options.review, logo);
-      add(track.id, `pdf/review/${base}--${level.id}.pdf`, form);
+      add(track.id, `pdf/review/${base}--${level.id}.pdf`, 'review-form', level.id, form);
     }
   }
   for (const d of missingGlyphs(ladder, affected, missing)) diagnostics.push(d);

@@ -146,7 +146,7 @@ export function writeXlsx(ladder: Ladder, context: WriterContext<XlsxOptions>): 
     sourceDateEpoch: context.sourceDateEpoch,
     sheets,
   });
-  return { files: [{ path: `xlsx/${ladder.id}.xlsx`, format: 'xlsx', ladder: ladder.id, contents }], diagnostics: build.diagnostics };
+  return { files: [{ path: `xlsx/${ladder.id}.xlsx`, format: 'xlsx', kind: 'workbook', ladder: ladder.id, contents }], diagnostics: build.diagnostics };
 }
 
 export const xlsxWriter: WriterEntry<XlsxOptions, 'xlsx'> = {
