@@ -84,7 +84,7 @@ export const en = {
     notes: 'Notes',
     selfAssessment: 'Self-assessment',
     assessLead: 'Tick each statement of {track} that describes your work today, level by level, and add notes. A level counts as reached when every statement of it and of the levels below is ticked.',
-    assessPrivacy: 'Your answers stay on this device: they are kept in this page’s address (after the {hash}), never sent anywhere. Bookmark or share the address to keep them.',
+    assessPrivacy: "Your answers stay on this device: they are kept in this page's address (after the {hash}), never sent anywhere. Bookmark or share the address to keep them.",
     assessNoScript: 'This page needs JavaScript to count your answers and keep them; without it, it is a printable checklist.',
     assessEmpty: 'This track has no statements to assess.',
     assessResult: 'Where your answers point',
