@@ -101,8 +101,9 @@ function levelColumns(track: Track): Array<{ id: string; ordinal: number; code: 
   }));
 }
 
-function trackData(ladder: Ladder, track: Track): object {
+function trackData(ladder: Ladder, track: Track, header: readonly string[]): object {
   return {
+    header,
     ladder: { id: ladder.id, title: ladder.title },
     track: { id: track.id, name: track.name },
     levels: levelColumns(track),
@@ -136,7 +137,7 @@ export function writeCsv(ladder: Ladder, context: WriterContext<CsvOptions>): Wr
       path: `csv/${ladder.id}.csv`,
       format: 'csv',
       ladder: ladder.id,
-      contents: bom + csvLines(engine.render('ladder.hbs', { ladder: { id: ladder.id, title: ladder.title }, rows: longRows(ladder) })),
+      contents: bom + csvLines(engine.render('ladder.hbs', { header: context.labels.csv.long, ladder: { id: ladder.id, title: ladder.title }, rows: longRows(ladder) })),
     });
     for (const track of ladder.tracks) {
       files.push({
@@ -144,7 +145,7 @@ export function writeCsv(ladder: Ladder, context: WriterContext<CsvOptions>): Wr
         format: 'csv',
         ladder: ladder.id,
         track: track.id,
-        contents: bom + csvLines(engine.render('track.hbs', trackData(ladder, track))),
+        contents: bom + csvLines(engine.render('track.hbs', trackData(ladder, track, context.labels.csv.track))),
       });
     }
   }
@@ -163,7 +164,7 @@ export function writeCrosswalkCsv(_ladders: readonly Ladder[], context: WriterCo
     }),
   );
   const bom = context.options.csvBom ? BOM : '';
-  return { files: [{ path: 'csv/crosswalk.csv', format: 'csv', contents: bom + csvLines(engine.render('crosswalk.hbs', { rows })) }], diagnostics: [] };
+  return { files: [{ path: 'csv/crosswalk.csv', format: 'csv', contents: bom + csvLines(engine.render('crosswalk.hbs', { header: context.labels.csv.crosswalk, rows })) }], diagnostics: [] };
 }
 
 export const csvWriter: WriterEntry<CsvOptions, 'csv'> = {
