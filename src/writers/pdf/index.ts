@@ -1,6 +1,7 @@
 // PDF output: per track a PDF (cover, matrix, level profiles) and per level a fillable review form.
 // Pure: fonts arrive as assets, bytes leave as files; dates come from context.sourceDateEpoch.
 
+import { catalogue, DEFAULT_LOCALE, type Catalogue } from '../../locale/index.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type { Ladder } from '../../model.js';
 import { statementCount } from '../../views/levels.js';
@@ -60,6 +61,25 @@ const LABEL_DEFAULTS: ReviewFormOptions['labels'] = {
   signature: 'Signature',
 };
 
+const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The review options in the build's locale: a label or list the config left at its (English)
+ * default takes the locale's words; what the config sets is kept as written.
+ */
+function localisedReview(review: ReviewFormOptions, t: Catalogue): ReviewFormOptions {
+  const english = catalogue(DEFAULT_LOCALE).pdf;
+  const labels = { ...review.labels };
+  for (const key of Object.keys(labels) as Array<keyof typeof labels>) if (labels[key] === english.form[key]) labels[key] = t.pdf.form[key];
+  return {
+    ...review,
+    labels,
+    ratings: same(review.ratings, english.ratings) ? [...t.pdf.ratings] : review.ratings,
+    promotion: same(review.promotion, english.promotionChoices) ? [...t.pdf.promotionChoices] : review.promotion,
+    signoff: same(review.signoff, english.signoff) ? [...t.pdf.signoff] : review.signoff,
+  };
+}
+
 /** The asset key of the review forms' logo (the file named by review.logo in the config). */
 export const LOGO_ASSET = 'review.logo';
 
@@ -69,8 +89,10 @@ export async function writePdf(ladder: Ladder, context: WriterContext<PdfOptions
     creator: `ladderc ${context.version}`,
     sourceDateEpoch: context.sourceDateEpoch,
     paper: context.options.paper,
-    lang: 'en',
+    lang: context.labels.lang,
+    labels: context.labels,
   };
+  const review = localisedReview(context.options.review, context.labels);
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   let logo = context.assets[LOGO_ASSET];
@@ -96,7 +118,7 @@ export async function writePdf(ladder: Ladder, context: WriterContext<PdfOptions
     }
     for (const level of track.levels) {
       if (statementCount(track, level.id) === 0) continue;
-      const form = await renderReviewForm(ladder, track, level, faces, settings, context.options.review, logo);
+      const form = await renderReviewForm(ladder, track, level, faces, settings, review, logo);
       add(track.id, `pdf/review/${base}--${level.id}.pdf`, form);
     }
   }
