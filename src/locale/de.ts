@@ -101,6 +101,11 @@ export const de = {
     notesOn: 'Notizen zu {name}',
   },
   pdf: {
+    levelOne: '{n} Stufe',
+    levelMany: '{n} Stufen',
+    competencyOne: '{n} Kompetenz',
+    competencyMany: '{n} Kompetenzen',
+    categories: '{n} Kategorien',
     notes: 'Hinweise',
     baseline: 'Auf jeder Stufe erwartet',
     levels: 'Stufen',

@@ -104,6 +104,11 @@ export const en = {
     notesOn: 'Notes on {name}',
   },
   pdf: {
+    levelOne: '{n} level',
+    levelMany: '{n} levels',
+    competencyOne: '{n} competency',
+    competencyMany: '{n} competencies',
+    categories: '{n} categories',
     notes: 'Notes',
     baseline: 'Expected at every level',
     levels: 'Levels',

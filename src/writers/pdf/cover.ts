@@ -39,9 +39,9 @@ export function drawCover(pdf: PdfDoc, parent: StructElement, ladder: Ladder, tr
   heading(pdf, sect, 'H1', track.name, STYLES.h1, { gapBefore: 0, gapAfter: 4 });
   const categories = new Set(track.competencies.map((c) => c.category ?? ''));
   const counts = [
-    `${track.levels.length} ${track.levels.length === 1 ? 'level' : 'levels'}`,
-    ...(track.competencies.length > 0 ? [`${track.competencies.length} ${track.competencies.length === 1 ? 'competency' : 'competencies'}`] : []),
-    ...(categories.size > 1 ? [`${categories.size} categories`] : []),
+    fillIn(track.levels.length === 1 ? pdf.t.pdf.levelOne : pdf.t.pdf.levelMany, { n: track.levels.length }),
+    ...(track.competencies.length > 0 ? [fillIn(track.competencies.length === 1 ? pdf.t.pdf.competencyOne : pdf.t.pdf.competencyMany, { n: track.competencies.length })] : []),
+    ...(categories.size > 1 ? [fillIn(pdf.t.pdf.categories, { n: categories.size })] : []),
   ];
   paragraph(pdf, sect, [run(counts.join('  ·  '), STYLES.small)], { gapBefore: 0 });
   pdf.y += 6;

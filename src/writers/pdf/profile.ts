@@ -46,7 +46,7 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
   const index = track.levels.findIndex((l) => l.id === level.id);
 
   const trackIsLadder = track.name.trim().toLowerCase() === ladder.title.trim().toLowerCase();
-  const eyebrow = [...(standalone && !trackIsLadder ? [ladder.title] : []), track.name, `Level ${index + 1} of ${track.levels.length}`];
+  const eyebrow = [...(standalone && !trackIsLadder ? [ladder.title] : []), track.name, fillIn(pdf.t.pdf.levelOf, { ordinal: index + 1, count: track.levels.length })];
   paragraph(pdf, sect, [run(eyebrow.join('  ·  '), STYLES.eyebrow)]);
   pdf.y += 4;
   heading(pdf, sect, h(2), levelName(level, pdf.t), { ...STYLES.h1, size: 20 }, { gapBefore: 0, gapAfter: 6 });

@@ -1,0 +1,60 @@
+// The shipped locales: every key of the English catalogue in every locale, no empty words, the
+// other locales really translated; placeholders kept; dates through Intl.
+import { describe, expect, it } from 'vitest';
+import { catalogue, fillIn, formatDate, isLocale, LOCALES } from '../../src/locale/index.js';
+
+type Tree = { [key: string]: string | readonly string[] | Tree };
+
+/** Every leaf of a catalogue by dotted key. */
+function leaves(tree: Tree, prefix = ''): Map<string, string | readonly string[]> {
+  const out = new Map<string, string | readonly string[]>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string' || Array.isArray(value)) out.set(path, value as string | readonly string[]);
+    else for (const [k, v] of leaves(value as Tree, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+
+describe('locales', () => {
+  const english = leaves(catalogue('en') as unknown as Tree);
+
+  it('ships English and German', () => {
+    expect(LOCALES).toEqual(['en', 'de']);
+    expect(isLocale('de')).toBe(true);
+    expect(isLocale('fr')).toBe(false);
+  });
+
+  it.each(LOCALES)('%s has every key of en and no other, none empty, the same placeholders', (locale) => {
+    const words = leaves(catalogue(locale) as unknown as Tree);
+    expect([...words.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, value] of words) {
+      const list = typeof value === 'string' ? [value] : value;
+      expect(list.length, key).toBeGreaterThan(0);
+      for (const text of list) expect(text.trim(), key).not.toBe('');
+      const en = english.get(key)!;
+      if (typeof en === 'string') expect(placeholders(value as string), key).toEqual(placeholders(en));
+      else expect(list.length, `${key}: as many entries as in English`).toBe(en.length);
+    }
+  });
+
+  it('German is a translation, not a copy', () => {
+    const german = leaves(catalogue('de') as unknown as Tree);
+    const same = [...english].filter(([key, value]) => JSON.stringify(german.get(key)) === JSON.stringify(value)).map(([key]) => key);
+    // Only words that are the same in both languages.
+    expect(same.sort()).toEqual(['html.filter', 'pdf.form.name', 'pdf.form.person', 'pdf.logo']);
+    expect(catalogue('de').lang).toBe('de');
+  });
+
+  it('fills in placeholders and leaves unknown ones as written', () => {
+    expect(fillIn('Level {ordinal} of {count}', { ordinal: 2, count: 5 })).toBe('Level 2 of 5');
+    expect(fillIn('{a} {b}', { a: 'x' })).toBe('x {b}');
+  });
+
+  it('formats dates with Intl in the locale, in UTC', () => {
+    expect(formatDate('en', 315532800)).toBe('January 1, 1980');
+    expect(formatDate('de', 315532800)).toBe('1. Januar 1980');
+  });
+});
