@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../src/locale/index.js';
+import { catalogue, LOCALES } from '../../src/locale/index.js';
 import type { Ladder } from '../../src/model.js';
 import { pdfSummary } from '../support/pdf-text.js';
 import { renderFormat, renderFormats, type RenderedFile } from '../support/render.js';
@@ -38,6 +38,21 @@ describe.each(cases)('%s: %s writer on the kitchen-sink model', async (locale, f
     expect(rendered.files.map((f) => f.path)).toEqual(english.files.map((f) => f.path));
     expect(rendered.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
+  if (format === 'html') {
+    it('leaves no English word of the catalogue on the pages, and sets lang', () => {
+      const english = catalogue('en').html;
+      const own = catalogue(locale).html;
+      const source = JSON.stringify(kitchenSink()); // a competency may be called "Expectations"
+      // Whole catalogue strings (without placeholders; not the lowercase single words, which are also class names, nor the source's own words) that the locale words differently.
+      const words = (Object.keys(english) as Array<keyof typeof english>).filter((k) => !english[k].includes('{') && english[k] !== own[k] && /^[A-Z]|\s/.test(english[k]) && !source.includes(english[k])).map((k) => english[k]);
+      expect(words.length).toBeGreaterThan(40);
+      for (const file of rendered.files.filter((f) => f.path.endsWith('.html'))) {
+        const text = String(file.contents);
+        expect(text, file.path).toContain(`<html lang="${locale}">`);
+        for (const word of words) expect(text.includes(`>${word}<`) || text.includes(`"${word}"`), `${file.path}: "${word}"`).toBe(false);
+      }
+    });
+  }
   it.each(goldens.map((g) => [g.name, g.text] as const))('matches %s', (name, text) => {
     const file = join(ROOT, locale, name);
     expect(existsSync(file), `${file} is missing: run "make golden" and review it`).toBe(true);
