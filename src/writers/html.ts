@@ -11,7 +11,9 @@
 // Optional values are null (never missing) and lists are [] when empty, so strict templates can test
 // any of them with {{#if}}. Every page (index.hbs, track.hbs, level.hbs) receives:
 //   page.title          text of <title>
-//   page.lang           document language ("en")
+//   t                   the locale's words (src/locale, catalogue.html): {{@root.t.expectations}};
+//                        site.js and self-assessment.js read theirs from data-* attributes
+//   page.lang           document language ("en", "de": the build's locale)
 //   page.csp            the Content-Security-Policy meta content
 //   page.root           relative URL of the site root from this page ("", "../", "../../")
 //   page.css, page.js   relative URLs of assets/site.css and assets/site.js
@@ -77,6 +79,9 @@
 //   {{text value}}       escaped text; line breaks → <br>; http(s)/mailto URLs → links
 //   {{paragraphs value}} like `text`, with blank-line separated blocks as <p> elements
 //   {{plural n "one" "many"}}  "1 one" / "3 many"
+//   {{fmt text name=value}}    a catalogue string with its {name} placeholders filled in (escaped;
+//                              a value made by link or code stays markup)
+//   {{link href text}}, {{code text}}  an <a> or a <code>, for fmt's placeholders
 //   Like a bare {{x}}, a helper given a variable that does not exist is an error naming the line.
 // Static files: every file of the template set that is not a .hbs (site.css, site.js, favicon.svg,
 // or a user's own) is copied to html/assets/<same path>.

@@ -125,9 +125,23 @@
     return { id: section.getAttribute('data-competency'), name: section.getAttribute('data-name') };
   }
 
+  // English words for a page whose (older or customised) template leaves a data-t-* attribute out.
+  var ENGLISH = {
+    count: '{n} of {total}',
+    none: 'No statement ticked yet.',
+    top: 'Your answers point to {level}, the top level of this track.',
+    reached: 'Your answers point to {level}.',
+    'not-yet': 'Your answers do not reach {level} yet: {ticked} of its {total} statements are ticked.',
+    gaps: 'Gaps to {level} ({count})',
+    statement: 'statement',
+    statements: 'statements',
+    clear: 'Clear every tick and note on this page?',
+  };
+
   /** The page's words (data-t-* on the form, in the page's language) with {name} placeholders filled in. */
   function say(key, values) {
-    return String(form.getAttribute('data-t-' + key) || '').replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? String(values[name]) : whole; });
+    var text = form.getAttribute('data-t-' + key);
+    return String(text === null ? ENGLISH[key] : text).replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? String(values[name]) : whole; });
   }
 
   var result = form.querySelector('[data-result]');
