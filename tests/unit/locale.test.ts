@@ -58,3 +58,16 @@ describe('locales', () => {
     expect(formatDate('de', 315532800)).toBe('1. Januar 1980');
   });
 });
+
+describe('the API', () => {
+  it('render() writes in the locale it is given', async () => {
+    const { render } = await import('../../src/api.js');
+    const { readFileSync } = await import('node:fs');
+    const ladder = JSON.parse(readFileSync('tests/fixtures/model/kitchen-sink.json', 'utf8'));
+    const german = await render(ladder, 'csv', { locale: 'de' });
+    const english = await render(ladder, 'csv');
+    const header = (r: typeof german) => String(r.files.find((f) => f.path === 'csv/crosswalk.csv')!.contents).replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+    expect(header(german)).toBe('sprosse,leiter,pfad,stufe,grundlage,leiter_id,pfad_id,stufe_id');
+    expect(header(english)).toBe('rung,ladder,track,level,basis,ladder_id,track_id,level_id');
+  });
+});
