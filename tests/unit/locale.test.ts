@@ -71,3 +71,22 @@ describe('the API', () => {
     expect(header(english)).toBe('rung,ladder,track,level,basis,ladder_id,track_id,level_id');
   });
 });
+
+describe('the review forms in a locale', () => {
+  it('take the locale\'s words where the config keeps the defaults, and the config\'s words where it sets them', async () => {
+    const { renderFormat } = await import('../support/render.js');
+    const { pdfSummary } = await import('../support/pdf-text.js');
+    const { defaultWriterOptions } = await import('../../src/pipeline/options.js');
+    const { readFileSync } = await import('node:fs');
+    const ladder = JSON.parse(readFileSync('tests/fixtures/model/kitchen-sink.json', 'utf8'));
+    const review = defaultWriterOptions().pdf.review;
+    const rendered = await renderFormat('pdf', [ladder], { profiles: false, review: { ...review, labels: { ...review.labels, person: 'Teammitglied' }, ratings: ['A', 'B'] } }, 'de');
+    const form = rendered.files.find((f) => f.path.startsWith('pdf/review/'))!;
+    const text = await pdfSummary(form.contents as Uint8Array);
+    expect(text).toContain('Teammitglied');
+    expect(text).toContain('Beurteilt von');
+    expect(text).not.toContain('Reviewer');
+    expect(text).toMatch(/^A B$/m);
+    expect(text).toContain('Innerhalb eines Jahres');
+  });
+});

@@ -1,6 +1,7 @@
 // PDF output: per track a PDF (cover, matrix, level profiles) and per level a fillable review form.
 // Pure: fonts arrive as assets, bytes leave as files; dates come from context.sourceDateEpoch.
 
+import { en } from '../../locale/en.js';
 import { catalogue, DEFAULT_LOCALE, type Catalogue } from '../../locale/index.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type { Ladder } from '../../model.js';
@@ -44,22 +45,8 @@ export interface PdfOptions {
   review: ReviewFormOptions;
 }
 
-const LABEL_DEFAULTS: ReviewFormOptions['labels'] = {
-  person: 'Person',
-  reviewer: 'Reviewer',
-  date: 'Date',
-  period: 'Review period',
-  rating: "Manager's rating",
-  self: 'Self-assessment',
-  evidence: 'Evidence',
-  comment: 'Comments',
-  overall: 'Overall rating',
-  promotion: 'Promotion recommendation',
-  summary: 'Summary',
-  signoff: 'Sign-off',
-  name: 'Name',
-  signature: 'Signature',
-};
+/** The review forms' labels by default: the English catalogue's (the build's locale replaces them; see localisedReview). */
+const LABEL_DEFAULTS: ReviewFormOptions['labels'] = { ...en.pdf.form };
 
 const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -135,7 +122,7 @@ export const pdfWriter: WriterEntry<PdfOptions, 'pdf'> = {
   options: [
     { key: 'paper', config: 'pdf.paper', kind: { type: 'enum', values: PAPERS }, default: 'a4', flag: '--paper', help: 'PDF paper size' },
     { key: 'profiles', config: 'pdf.profiles', kind: { type: 'boolean' }, default: true, help: 'a standalone profile PDF per level (pdf/level/…), besides the track book' },
-    { key: 'review.ratings', config: 'review.ratings', kind: { type: 'strings', min: 2 }, default: ['Not yet', 'Meets', 'Exceeds'], help: "the review forms' rating scale" },
+    { key: 'review.ratings', config: 'review.ratings', kind: { type: 'strings', min: 2 }, default: [...en.pdf.ratings], help: "the review forms' rating scale" },
     { key: 'review.selfAssessment', config: 'review.selfAssessment', kind: { type: 'boolean' }, default: true, help: "a self-assessment rating beside the manager's rating of each competency" },
     { key: 'review.evidence', config: 'review.evidence', kind: { type: 'boolean' }, default: true, help: 'an evidence field beside the comments of each competency' },
     { key: 'review.overall', config: 'review.overall', kind: { type: 'boolean' }, default: true, help: 'an overall rating at the end of each review form' },
@@ -143,10 +130,10 @@ export const pdfWriter: WriterEntry<PdfOptions, 'pdf'> = {
       key: 'review.promotion',
       config: 'review.promotion',
       kind: { type: 'strings', min: 0 },
-      default: ['Not yet', 'Within a year', 'Ready now'],
+      default: [...en.pdf.promotionChoices],
       help: 'the promotion recommendation\'s options ([] leaves it out)',
     },
-    { key: 'review.signoff', config: 'review.signoff', kind: { type: 'strings', min: 0 }, default: ['Employee', 'Manager'], help: 'who signs each review form: a name, a date and a signature line each ([] leaves it out)' },
+    { key: 'review.signoff', config: 'review.signoff', kind: { type: 'strings', min: 0 }, default: [...en.pdf.signoff], help: 'who signs each review form: a name, a date and a signature line each ([] leaves it out)' },
     { key: 'review.labels', config: 'review.labels', kind: { type: 'labels', keys: Object.keys(LABEL_DEFAULTS) }, default: LABEL_DEFAULTS, help: "the review forms' field labels" },
     { key: 'review.logo', config: 'review.logo', kind: { type: 'file', what: 'logo image' }, default: undefined, help: 'a PNG or JPEG logo on the review forms' },
   ],
