@@ -34,9 +34,9 @@ check: build
 	$(LADDERC) build sources --out out --check
 
 # Rewrites the expected models and messages (tests/fixtures/<case>/, tests/expected/) and the writer
-# goldens (tests/writers/golden/); review the diff like code.
+# goldens (tests/writers/golden/, and tests/writers/golden-locale/ for the other locales); review the diff like code.
 golden: build
-	UPDATE=1 npx --no-install vitest run tests/golden tests/writers/golden.test.ts
+	UPDATE=1 npx --no-install vitest run tests/golden tests/writers/golden.test.ts tests/writers/golden-locale.test.ts
 
 # The property-based fuzz tests (tests/hostile/fuzz.test.ts) run longer than in `make test`:
 # FUZZ_RUNS cases per property (default here 2000), FUZZ_SEED to explore another seed.

@@ -3,6 +3,7 @@
 import { EXIT_USAGE, type Diagnostic } from './diagnostics.js';
 import { nodeHost } from './host/node.js';
 import { loadAsset, loadTemplateSet } from './host/io.js';
+import { DEFAULT_LOCALE, type Locale } from './locale/index.js';
 import type { Ladder } from './model.js';
 import type { SourceOptions } from './options.js';
 import { runBuild, type BuildOutcome } from './pipeline/build.js';
@@ -91,6 +92,8 @@ export interface RenderApiOptions<F extends OutputFormat> {
   templates?: string;
   /** Seconds since 1970 for dates embedded in the output (default: 0). */
   sourceDateEpoch?: number;
+  /** The language of the words ladderc writes (default "en"). */
+  locale?: Locale;
 }
 
 /**
@@ -108,7 +111,7 @@ export async function render<F extends OutputFormat>(ladder: Ladder, format: F, 
   Object.assign(writers[format], options.options ?? {});
   const writer = prepareWriter(
     format,
-    { paths: [], outDir: '', formats: [format], strict: false, sources: {}, writers, cwd: process.cwd() },
+    { paths: [], outDir: '', formats: [format], strict: false, sources: {}, writers, cwd: process.cwd(), locale: options.locale ?? DEFAULT_LOCALE },
     {
       templates: (f) => loadTemplateSet(writerFor(f)?.templateFolder ?? f, options.templates),
       assets: (f) => Object.fromEntries(Object.entries(writerFor(f)?.assets ?? {}).map(([k, s]) => [k, loadAsset(s)])),

@@ -1,6 +1,7 @@
 // One typed options object. Its defaults come from the registries (src/pipeline/options.ts fills
 // it: defaults < config file < command line), so the CLI, the config file and the API agree.
 
+import type { Locale } from './locale/index.js';
 import type { SourceFormat } from './model.js';
 import type { OutputFormat, WriterOptionsMap } from './writers/index.js';
 
@@ -49,4 +50,6 @@ export interface Options {
   cacheDir?: string;
   /** The largest source read, in megabytes (default 50); a larger one is an error naming it. */
   maxSourceSize?: number;
+  /** The language of every word ladderc writes itself (default "en"); see src/locale. */
+  locale: Locale;
 }

@@ -1,6 +1,7 @@
 // argv → a command, paths and an OptionRequest. The flags are one table: ladderc's own, then each
 // writer's (derived from the writer registry), so `--help` and parsing cannot disagree.
 
+import { LOCALES } from '../locale/index.js';
 import type { OptionRequest } from '../pipeline/options.js';
 import { OUTPUT_FORMATS, WRITERS, type OutputFormat } from '../writers/index.js';
 import { flagValueName, parseFlagValue, type OptionSpec } from '../writers/option-spec.js';
@@ -54,6 +55,7 @@ const coreFlags: FlagDef[] = [
   },
   { name: '--config', value: 'FILE', help: 'config file (default: ./ladderc.config.json when present)', apply: (p, v) => (p.request.config = v!) },
   { name: '--templates', value: 'DIR', help: 'folder whose <format>/… templates override the defaults one by one', apply: (p, v) => (p.request.templates = v!) },
+  { name: '--locale', value: 'TAG', help: `the language of the words ladderc writes: ${LOCALES.join(', ')} (default en)`, apply: (p, v) => (p.request.locale = v!) },
   { name: '--strict', help: 'treat warnings as errors', apply: (p) => (p.request.strict = true) },
   { name: '--check', help: '(build) compare with out/ instead of writing; exit 1 when stale', apply: (p) => (p.flags.check = true) },
   { name: '--git', value: 'REV', help: '(diff) compare the sources with those at a git revision', apply: (p, v) => (p.flags.git = v!) },

@@ -14,6 +14,8 @@ export interface ConfigFile {
   formats?: OutputFormat[];
   strict?: boolean;
   templates?: string;
+  /** The language of the words ladderc writes; checked against the shipped locales in options.ts. */
+  locale?: string;
   cacheDir?: string;
   /** The largest source read, in megabytes. */
   maxSourceSize?: number;
@@ -31,7 +33,7 @@ export interface ConfigResult {
 }
 
 /** The fields of the config's top level that are ladderc's own, not a writer's. */
-const CORE_FIELDS = ['out', 'formats', 'strict', 'templates', 'cacheDir', 'maxSourceSize', 'sources', 'crosswalk'] as const;
+const CORE_FIELDS = ['out', 'formats', 'strict', 'templates', 'locale', 'cacheDir', 'maxSourceSize', 'sources', 'crosswalk'] as const;
 const SOURCE_FIELDS = ['id', 'title', 'format', 'orientation', 'tracks'] as const;
 
 type Json = unknown;
@@ -110,6 +112,8 @@ export function parseConfig(text: string): ConfigResult {
   if (out) config.out = out;
   const templates = str('templates', raw.templates);
   if (templates) config.templates = templates;
+  const locale = str('locale', raw.locale);
+  if (locale) config.locale = locale;
   const cacheDir = str('cacheDir', raw.cacheDir);
   if (cacheDir) config.cacheDir = cacheDir;
   if (raw.maxSourceSize !== undefined) {

@@ -1,6 +1,7 @@
 // The one place options are resolved: defaults (from the registries) < config file < flags. The CLI
 // and the API both call it; config paths are relative to the config file, others to the project.
 
+import { DEFAULT_LOCALE, isLocale, LOCALES } from '../locale/index.js';
 import { DEFAULT_MAX_SOURCE_MB } from '../readers/limits.js';
 import { dirname } from 'node:path';
 import type { Options } from '../options.js';
@@ -22,6 +23,8 @@ export interface OptionRequest {
   /** The config file (default: ./ladderc.config.json when present; false: none). */
   config?: string | false;
   templates?: string;
+  /** The language of the words ladderc writes (a shipped locale: en, de). */
+  locale?: string;
   strict?: boolean;
   cacheDir?: string;
   /** Neither read nor write the build cache. */
@@ -57,6 +60,7 @@ export function defaultOptions(cwd: string): Options {
     cwd,
     cacheDir: absolute(DEFAULT_CACHE_DIR, cwd),
     maxSourceSize: DEFAULT_MAX_SOURCE_MB,
+    locale: DEFAULT_LOCALE,
   };
 }
 
@@ -102,6 +106,11 @@ export function resolveOptions(request: OptionRequest, host: OptionHost): Resolv
   if (request.formats) options.formats = [...request.formats];
   if (request.strict) options.strict = true;
   if (request.templates) options.templates = absolute(request.templates, cwd);
+  const locale = request.locale ?? config.locale;
+  if (locale !== undefined) {
+    if (isLocale(locale)) options.locale = locale;
+    else errors.push(`locale "${locale}" is not shipped (shipped: ${LOCALES.join(', ')})${request.locale === undefined ? ' (locale in the config)' : ''}`);
+  }
 
   // Each writer's options: its defaults < the config < the flags. Labels merge over the defaults;
   // file options are paths relative to the config file, kept relative to the project.

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { DEFAULT_LOCALE } from '../locale/index.js';
 import type { Options } from '../options.js';
 import { inManifest, getPath, setPath } from '../writers/option-spec.js';
 import { writerFor } from '../writers/index.js';
@@ -78,6 +79,7 @@ export function manifestOptions(options: Options, project: string = options.cwd)
     }
   }
   if (options.templates) out.templates = projectPath(options.templates, project);
+  if (options.locale !== DEFAULT_LOCALE) out.locale = options.locale;
   if (Object.keys(options.sources).length) out.sources = options.sources;
   return out;
 }

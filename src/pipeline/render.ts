@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Crosswalk, Ladder } from '../model.js';
+import { catalogue, DEFAULT_LOCALE } from '../locale/index.js';
 import type { Options } from '../options.js';
 import { sourceFormatLabel } from '../readers/registry.js';
 import { writerFor, type OutputFormat } from '../writers/index.js';
@@ -71,6 +72,8 @@ export function prepareWriter(format: OutputFormat, options: Readonly<Options>, 
     sourceDateEpoch: meta.sourceDateEpoch,
     sourceFormatLabel,
     crosswalk: meta.crosswalk ?? NO_CROSSWALK,
+    locale: options.locale,
+    labels: catalogue(options.locale),
   };
   // Everything else on the context is part of every cache key of this writer; the crosswalk only of
   // the renderings given it (shared files; a ladder's files when the writer shows it there).
@@ -81,6 +84,8 @@ export function prepareWriter(format: OutputFormat, options: Readonly<Options>, 
     assets: Object.keys(context.assets).sort().map((name) => [name, createHash('sha256').update(context.assets[name]!).digest('hex')]),
     version: meta.version,
     sourceDateEpoch: meta.sourceDateEpoch,
+    // Switching locale re-renders; the default leaves the keys of earlier caches as they were.
+    ...(options.locale === DEFAULT_LOCALE ? {} : { locale: options.locale }),
   });
   return { format, entry, context, identity, crosswalkDigest: digestOf(context.crosswalk) };
 }

@@ -101,8 +101,9 @@ function levelColumns(track: Track): Array<{ id: string; ordinal: number; code: 
   }));
 }
 
-function trackData(ladder: Ladder, track: Track): object {
+function trackData(ladder: Ladder, track: Track, header: readonly string[]): object {
   return {
+    header,
     ladder: { id: ladder.id, title: ladder.title },
     track: { id: track.id, name: track.name },
     levels: levelColumns(track),
@@ -137,7 +138,7 @@ export function writeCsv(ladder: Ladder, context: WriterContext<CsvOptions>): Wr
       format: 'csv',
       kind: 'expectations',
       ladder: ladder.id,
-      contents: bom + csvLines(engine.render('ladder.hbs', { ladder: { id: ladder.id, title: ladder.title }, rows: longRows(ladder) })),
+      contents: bom + csvLines(engine.render('ladder.hbs', { header: context.labels.csv.long, ladder: { id: ladder.id, title: ladder.title }, rows: longRows(ladder) })),
     });
     for (const track of ladder.tracks) {
       files.push({
@@ -146,7 +147,7 @@ export function writeCsv(ladder: Ladder, context: WriterContext<CsvOptions>): Wr
         kind: 'matrix',
         ladder: ladder.id,
         track: track.id,
-        contents: bom + csvLines(engine.render('track.hbs', trackData(ladder, track))),
+        contents: bom + csvLines(engine.render('track.hbs', trackData(ladder, track, context.labels.csv.track))),
       });
     }
   }
@@ -165,7 +166,7 @@ export function writeCrosswalkCsv(_ladders: readonly Ladder[], context: WriterCo
     }),
   );
   const bom = context.options.csvBom ? BOM : '';
-  return { files: [{ path: 'csv/crosswalk.csv', format: 'csv', kind: 'crosswalk', contents: bom + csvLines(engine.render('crosswalk.hbs', { rows })) }], diagnostics: [] };
+  return { files: [{ path: 'csv/crosswalk.csv', format: 'csv', kind: 'crosswalk', contents: bom + csvLines(engine.render('crosswalk.hbs', { header: context.labels.csv.crosswalk, rows })) }], diagnostics: [] };
 }
 
 export const csvWriter: WriterEntry<CsvOptions, 'csv'> = {

@@ -11,7 +11,9 @@
 // Optional values are null (never missing) and lists are [] when empty, so strict templates can test
 // any of them with {{#if}}. Every page (index.hbs, track.hbs, level.hbs) receives:
 //   page.title          text of <title>
-//   page.lang           document language ("en")
+//   t                   the locale's words (src/locale, catalogue.html): {{@root.t.expectations}};
+//                        site.js and self-assessment.js read theirs from data-* attributes
+//   page.lang           document language ("en", "de": the build's locale)
 //   page.csp            the Content-Security-Policy meta content
 //   page.root           relative URL of the site root from this page ("", "../", "../../")
 //   page.css, page.js   relative URLs of assets/site.css and assets/site.js
@@ -52,7 +54,7 @@
 //   selfAssessmentHref  track.hbs: the track's self-assessment page
 //   downloads[]         track.hbs and level.hbs, and each of index.hbs's ladders[] (crosswalkDownloads on
 //                        the index for the build-wide files): { label, href, name (file name), format }
-//                        — the other formats' files of this build (DOWNLOAD_LABELS; html.downloads);
+//                        — the other formats' files of this build (labels: html.downloadFiles of the locale; html.downloads);
 //                        [] when there are none (partials/downloads.hbs)
 // self-assessment.hbs (one per track, <ladder>/<track>.self-assessment.html):
 //   track, levels[]     as on track pages (levels[].label: "Senior Engineer (E3)")
@@ -81,6 +83,9 @@
 //   {{text value}}       escaped text; line breaks → <br>; http(s)/mailto URLs → links
 //   {{paragraphs value}} like `text`, with blank-line separated blocks as <p> elements
 //   {{plural n "one" "many"}}  "1 one" / "3 many"
+//   {{fmt text name=value}}    a catalogue string with its {name} placeholders filled in (escaped;
+//                              a value made by link or code stays markup)
+//   {{link href text}}, {{code text}}  an <a> or a <code>, for fmt's placeholders
 //   Like a bare {{x}}, a helper given a variable that does not exist is an error naming the line.
 // Static files: every file of the template set that is not a .hbs (site.css, site.js, favicon.svg,
 // or a user's own) is copied to html/assets/<same path>.
@@ -88,6 +93,8 @@
 import { posix } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Competency, Expectation, Ladder, Level, Position, Track } from '../model.js';
+import { en } from '../locale/en.js';
+import { fillIn, type Catalogue } from '../locale/index.js';
 import { BASIS_LEGEND, crosswalkTable } from '../views/crosswalk.js';
 import { levelDiff, type WordPart } from '../views/level-diff.js';
 import { levelLabel, resolveEquivalents, statementCount } from '../views/levels.js';
@@ -189,25 +196,13 @@ const paths = {
 };
 
 /**
- * What a page calls each file of the other formats it links, keyed "<format>.<kind>" (the
- * OutputFile's format and kind), in the order the Downloads lists show them. A file whose key is
- * not here is not linked.
+ * The files of the other formats a page links, keyed "<format>.<kind>" (the OutputFile's format and
+ * kind), in the order the Downloads lists show them; each locale names them (html.downloadFiles). A
+ * file whose key is not here is not linked.
  */
-export const DOWNLOAD_LABELS: Readonly<Record<string, string>> = {
-  'pdf.book': 'Track book (PDF: cover, matrix, level profiles)',
-  'pdf.profile': 'Level profile (PDF)',
-  'pdf.review-form': 'Review form (fillable PDF)',
-  'xlsx.workbook': 'Workbook (Excel)',
-  'csv.matrix': 'Competency matrix (CSV)',
-  'csv.expectations': 'Every expectation, one per row (CSV)',
-  'csv.crosswalk': 'Crosswalk of every level (CSV)',
-  'md.document': 'Markdown',
-  'md.crosswalk': 'Crosswalk (Markdown)',
-  'json.model': 'Model (JSON)',
-  'json.crosswalk': 'Crosswalk (JSON)',
-};
-
-const DOWNLOAD_ORDER = Object.keys(DOWNLOAD_LABELS);
+type DownloadKey = keyof Catalogue['html']['downloadFiles'];
+export const DOWNLOAD_KEYS: readonly DownloadKey[] = Object.keys(en.html.downloadFiles) as DownloadKey[];
+const DOWNLOAD_ORDER: readonly string[] = DOWNLOAD_KEYS;
 
 interface DownloadView {
   label: string;
@@ -219,7 +214,7 @@ interface DownloadView {
 
 /** Whether a page links this file (every other format's file that has a label). */
 function linked(file: BuiltFile): boolean {
-  return file.format !== 'html' && file.kind !== undefined && Object.hasOwn(DOWNLOAD_LABELS, `${file.format}.${file.kind}`);
+  return file.format !== 'html' && file.kind !== undefined && DOWNLOAD_ORDER.includes(`${file.format}.${file.kind}`);
 }
 
 /** The Downloads list of a page (`from`, relative to html/): the build's files that `pick` keeps. */
@@ -231,7 +226,7 @@ function downloadsOf(context: WriterContext<Partial<HtmlOptions>>, from: string,
     .filter((f) => linked(f) && pick(f))
     .sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((f) => ({
-      label: DOWNLOAD_LABELS[`${f.format}.${f.kind}`]!,
+      label: context.labels.html.downloadFiles[`${f.format}.${f.kind}` as DownloadKey],
       // Links: from html/<page> up to out/<format>/…; copies: within html/.
       href: mode === 'copy' ? relativeHref(from, paths.download(f)) : relativeHref(`html/${from}`, f.path),
       name: posix.basename(f.path),
@@ -254,18 +249,21 @@ function rootOf(from: string): string {
   return '../'.repeat(from.split('/').length - 1);
 }
 
-function formatPosition(position: Position | undefined): string | null {
-  return position ? `line ${position.line}, column ${position.column}` : null;
+// The functions below that take `t` are given the catalogue of the page's locale (src/locale).
+type Labels = Catalogue;
+
+function formatPosition(position: Position | undefined, t: Labels): string | null {
+  return position ? fillIn(t.html.position, { line: position.line, column: position.column }) : null;
 }
 
-function headingOf(level: Level): string {
-  return /^\d+$/.test(level.title) ? `Level ${level.title}` : level.title;
+function headingOf(level: Level, t: Labels): string {
+  return /^\d+$/.test(level.title) ? fillIn(t.levelNumber, { n: level.title }) : level.title;
 }
 
 /** levelLabel, except that a bare number reads as "Level 3" here too. */
-function labelOf(level: Level): string {
+function labelOf(level: Level, t: Labels): string {
   if (!/^\d+$/.test(level.title)) return levelLabel(level);
-  return level.code && level.code !== level.title ? `${headingOf(level)} (${level.code})` : headingOf(level);
+  return level.code && level.code !== level.title ? `${headingOf(level, t)} (${level.code})` : headingOf(level, t);
 }
 
 function sourceView(ladder: Ladder, context: WriterContext): SourceView {
@@ -277,7 +275,7 @@ function sourceView(ladder: Ladder, context: WriterContext): SourceView {
   };
 }
 
-function levelView(ladder: Ladder, track: Track, level: Level, from: string): LevelView {
+function levelView(ladder: Ladder, track: Track, level: Level, from: string, t: Labels): LevelView {
   const target = paths.level(ladder, track, level);
   return {
     id: level.id,
@@ -286,18 +284,18 @@ function levelView(ladder: Ladder, track: Track, level: Level, from: string): Le
     code: level.code ?? null,
     badge: level.code && level.code !== level.title ? level.code : null,
     title: level.title,
-    heading: headingOf(level),
-    label: labelOf(level),
+    heading: headingOf(level, t),
+    label: labelOf(level, t),
     summary: level.summary ?? null,
     href: relativeHref(from, target),
     metadata: Object.entries(level.metadata ?? {}).map(([key, value]) => ({ key, value })),
     equivalents: resolveEquivalents(ladder, level).map((eq) => ({
-      label: labelOf(eq.level),
+      label: labelOf(eq.level, t),
       trackName: eq.track.name,
       href: relativeHref(from, paths.level(ladder, eq.track, eq.level)),
     })),
     statementCount: statementCount(track, level.id),
-    position: formatPosition(level.position),
+    position: formatPosition(level.position, t),
   };
 }
 
@@ -314,8 +312,8 @@ function competencyView(ladder: Ladder, track: Track, competency: Competency, fr
   };
 }
 
-function cellView(level: Level, expectation: Expectation | undefined, added?: ReadonlySet<string>): CellView {
-  const base = { level: { id: level.id, title: level.title, label: labelOf(level) }, note: null };
+function cellView(level: Level, expectation: Expectation | undefined, t: Labels, added?: ReadonlySet<string>): CellView {
+  const base = { level: { id: level.id, title: level.title, label: labelOf(level, t) }, note: null };
   if (!expectation) return { ...base, isStatements: false, isNotApplicable: false, isEmpty: true, statements: [] };
   if (expectation.applicable === false) {
     // Under the "Not applicable" badge, only what the source says beyond "n/a".
@@ -338,7 +336,7 @@ function pageMeta(title: string, from: string, kind: PageMeta['kind'], context: 
   const root = rootOf(from);
   return {
     title,
-    lang: 'en',
+    lang: context.labels.lang,
     csp: CONTENT_SECURITY_POLICY,
     root,
     css: relativeHref(from, paths.asset('site.css')),
@@ -394,15 +392,16 @@ function crosswalkIndexView(context: WriterContext, from: string) {
         levels: cell.levels.map((l) => ({ label: l.label, basis: l.basis, href: relativeHref(from, `${table.columns[i]!.ladder}/${table.columns[i]!.track}/${l.level}.html`) })),
       })),
     })),
-    legend: BASIS_LEGEND.map((b) => ({ ...b })),
+    legend: BASIS_LEGEND.map((b) => ({ basis: b.basis, meaning: context.labels.basis[b.basis] })),
   };
 }
 
 function indexView(ladders: readonly Ladder[], context: WriterContext) {
   const from = paths.index;
   return {
-    page: pageMeta('Career ladders', from, 'index', context),
-    breadcrumbs: [{ label: 'All ladders', href: null }] satisfies Crumb[],
+    t: context.labels.html,
+    page: pageMeta(context.labels.html.careerLadders, from, 'index', context),
+    breadcrumbs: [{ label: context.labels.html.allLadders, href: null }] satisfies Crumb[],
     ladder: null,
     showContents: ladders.length > 1,
     crosswalk: crosswalkIndexView(context, from),
@@ -413,7 +412,7 @@ function indexView(ladders: readonly Ladder[], context: WriterContext) {
       downloads: downloadsOf(context, from, (f) => f.ladder === ladder.id && f.track === undefined),
       tracks: ladder.tracks.map((track) => ({
         ...trackHeader(ladder, track, from),
-        levels: track.levels.map((level) => levelView(ladder, track, level, from)),
+        levels: track.levels.map((level) => levelView(ladder, track, level, from, context.labels)),
       })),
     })),
   };
@@ -422,10 +421,10 @@ function indexView(ladders: readonly Ladder[], context: WriterContext) {
 function trackView(ladder: Ladder, track: Track, context: WriterContext) {
   const from = paths.track(ladder, track);
   const matrix = trackMatrix(track);
-  const levels = track.levels.map((level) => levelView(ladder, track, level, from));
+  const levels = track.levels.map((level) => levelView(ladder, track, level, from, context.labels));
   const rowOf = (competency: Competency, cells: MatrixCell[]) => ({
     competency: competencyView(ladder, track, competency, from),
-    cells: cells.map((cell) => cellView(cell.level, cell.expectation)),
+    cells: cells.map((cell) => cellView(cell.level, cell.expectation, context.labels)),
   });
   const groups = matrix.groups.map((group, index) => ({
     category: group.category ?? null,
@@ -433,9 +432,10 @@ function trackView(ladder: Ladder, track: Track, context: WriterContext) {
     rows: group.rows.map((row) => rowOf(row.competency, row.cells)),
   }));
   return {
+    t: context.labels.html,
     page: pageMeta(`${track.name} — ${ladder.title}`, from, 'track', context),
     breadcrumbs: [
-      { label: 'All ladders', href: relativeHref(from, paths.index) },
+      { label: context.labels.html.allLadders, href: relativeHref(from, paths.index) },
       { label: ladder.title, href: relativeHref(from, paths.index, `ladder-${ladder.id}`) },
       { label: track.name, href: null },
     ] satisfies Crumb[],
@@ -446,7 +446,7 @@ function trackView(ladder: Ladder, track: Track, context: WriterContext) {
     downloads: downloadsOf(context, from, (f) => f.ladder === ladder.id && f.track === track.id && f.level === undefined),
     levels,
     matrix: {
-      caption: `${track.name}: what each level expects, competency by competency`,
+      caption: fillIn(context.labels.html.matrixCaption, { track: track.name }),
       columnCount: levels.length + 1,
       isEmpty: track.competencies.length === 0,
       groups,
@@ -470,12 +470,13 @@ function levelPageView(ladder: Ladder, track: Track, level: Level, context: Writ
   const next = track.levels[index + 1];
   const diff = levelDiff(track, level.id);
   const changes = new Map(diff.competencies.map((c) => [c.competency.id, c]));
-  const view = levelView(ladder, track, level, from);
+  const view = levelView(ladder, track, level, from, context.labels);
   const matrix = trackMatrix(track);
   return {
-    page: pageMeta(`${labelOf(level)} — ${track.name} — ${ladder.title}`, from, 'level', context),
+    t: context.labels.html,
+    page: pageMeta(`${labelOf(level, context.labels)} — ${track.name} — ${ladder.title}`, from, 'level', context),
     breadcrumbs: [
-      { label: 'All ladders', href: relativeHref(from, paths.index) },
+      { label: context.labels.html.allLadders, href: relativeHref(from, paths.index) },
       { label: ladder.title, href: relativeHref(from, paths.index, `ladder-${ladder.id}`) },
       { label: track.name, href: relativeHref(from, paths.track(ladder, track)) },
       { label: view.label, href: null },
@@ -483,10 +484,10 @@ function levelPageView(ladder: Ladder, track: Track, level: Level, context: Writ
     eyebrow: eyebrowOf([ladder.title, track.name], view.heading),
     ladder: ladderHeader(ladder, from, context),
     track: trackHeader(ladder, track, from),
-    levels: track.levels.map((l) => levelView(ladder, track, l, from)),
+    levels: track.levels.map((l) => levelView(ladder, track, l, from, context.labels)),
     level: view,
-    previous: previous ? levelView(ladder, track, previous, from) : null,
-    next: next ? levelView(ladder, track, next, from) : null,
+    previous: previous ? levelView(ladder, track, previous, from, context.labels) : null,
+    next: next ? levelView(ladder, track, next, from, context.labels) : null,
     equivalents: view.equivalents,
     downloads: downloadsOf(context, from, (f) => f.ladder === ladder.id && f.track === track.id && f.level === level.id),
     expectations: matrix.groups.map((group) => ({
@@ -500,16 +501,16 @@ function levelPageView(ladder: Ladder, track: Track, level: Level, context: Writ
         const added = previous && change && change.unchanged.length > 0 ? new Set([...change.added, ...change.reworded.map((r) => r.after)]) : undefined;
         return {
           competency: competencyView(ladder, track, row.competency, from),
-          cell: cellView(level, expectation, added),
+          cell: cellView(level, expectation, context.labels, added),
           // Under a category heading (h3) a competency is an h4; without one, the next level down from h2.
           headingLevel: group.category === undefined ? 3 : 4,
-          position: formatPosition(expectation?.position ?? row.competency.position),
+          position: formatPosition(expectation?.position ?? row.competency.position, context.labels),
         };
       }),
     })),
     diff: {
       hasPrevious: previous !== undefined,
-      previousLabel: previous ? labelOf(previous) : null,
+      previousLabel: previous ? labelOf(previous, context.labels) : null,
       previousHref: previous ? relativeHref(from, paths.level(ladder, track, previous)) : null,
       counts: { ...diff.counts },
       competencies: diff.competencies.map((change) => ({
@@ -537,7 +538,7 @@ function partView(part: WordPart) {
 function selfAssessmentView(ladder: Ladder, track: Track, context: WriterContext) {
   const from = paths.selfAssessment(ladder, track);
   let index = 0;
-  const levels = track.levels.map((level) => ({ ...levelView(ladder, track, level, from), label: labelOf(level) }));
+  const levels = track.levels.map((level) => ({ ...levelView(ladder, track, level, from, context.labels), label: labelOf(level, context.labels) }));
   const groups = trackMatrix(track).groups.map((group) => ({
     category: group.category ?? null,
     competencies: group.rows.map((row) => {
@@ -549,21 +550,22 @@ function selfAssessmentView(ladder: Ladder, track: Track, context: WriterContext
           .filter((cell) => cell.expectation && cell.expectation.applicable !== false && cell.expectation.statements.length > 0)
           .map((cell) => ({
             id: cell.level.id,
-            label: labelOf(cell.level),
+            label: labelOf(cell.level, context.labels),
             statements: cell.expectation!.statements.map((text) => ({ id: `s${index}`, index: index++, text })),
           })),
       };
     }),
   }));
   return {
-    page: pageMeta(`Self-assessment — ${track.name} — ${ladder.title}`, from, 'self-assessment', context),
+    t: context.labels.html,
+    page: pageMeta(`${context.labels.html.selfAssessment} — ${track.name} — ${ladder.title}`, from, 'self-assessment', context),
     breadcrumbs: [
-      { label: 'All ladders', href: relativeHref(from, paths.index) },
+      { label: context.labels.html.allLadders, href: relativeHref(from, paths.index) },
       { label: ladder.title, href: relativeHref(from, paths.index, `ladder-${ladder.id}`) },
       { label: track.name, href: relativeHref(from, paths.track(ladder, track)) },
-      { label: 'Self-assessment', href: null },
+      { label: context.labels.html.selfAssessment, href: null },
     ] satisfies Crumb[],
-    eyebrow: eyebrowOf([ladder.title, track.name], 'Self-assessment'),
+    eyebrow: eyebrowOf([ladder.title, track.name], context.labels.html.selfAssessment),
     ladder: ladderHeader(ladder, from, context),
     track: trackHeader(ladder, track, from),
     levels,
@@ -578,6 +580,11 @@ function selfAssessmentView(ladder: Ladder, track: Track, context: WriterContext
 }
 
 // ─── helpers ─────────────────────────────────────────────────────────────────────────────────
+
+/** Escapes what would break markup (not quotes, which a catalogue's text holds as prose). */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
 function escapeHtml(text: string): string {
   return Handlebars.Utils.escapeExpression(text);
@@ -642,6 +649,14 @@ function argument(value: unknown, call: HelperCall): string {
 export const HTML_HELPERS = {
   text: (value: unknown, call: HelperCall) => safe(linkifiedHtml(argument(value, call))),
   paragraphs: (value: unknown, call: HelperCall) => safe(paragraphsHtml(argument(value, call))),
+  /** A catalogue string with its `{name}` placeholders filled from the hash: {{fmt t.levelOf ordinal=1 count=5}}. */
+  // The text and plain values are escaped; a value made by a helper (link, code) is kept as markup.
+  fmt: (text: unknown, call: HelperCall & { hash?: Record<string, unknown> }) =>
+    safe(fillIn(escapeText(argument(text, call)), Object.fromEntries(Object.entries(call.hash ?? {}).map(([k, v]) => [k, v instanceof Handlebars.SafeString ? v.toHTML() : escapeHtml(argument(v, call))])))),
+  /** {{link href text}}: an <a>, for a placeholder of fmt. */
+  link: (href: unknown, text: unknown, call: HelperCall) => safe(`<a href="${escapeHtml(argument(href, call))}">${escapeHtml(argument(text, call))}</a>`),
+  /** {{code text}}: a <code>, for a placeholder of fmt. */
+  code: (text: unknown, call: HelperCall) => safe(`<code>${escapeHtml(argument(text, call))}</code>`),
   plural: (n: unknown, one: unknown, many: unknown, call: HelperCall) =>
     `${argument(n, call)} ${Number(n) === 1 ? argument(one, call) : argument(many, call)}`,
 };

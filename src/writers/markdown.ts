@@ -320,10 +320,12 @@ export function writeCrosswalkMarkdown(_ladders: readonly Ladder[], context: Wri
   const engine = createTemplateEngine(context.templates, { escape: escapeMarkdown, helpers });
   const table = crosswalkTable(context.crosswalk);
   const data = {
-    title: 'Crosswalk',
+    title: context.labels.markdown.crosswalk,
+    intro: context.labels.markdown.crosswalkIntro,
+    rungHeading: context.labels.markdown.rung,
     columns: table.columns.map((c) => ({ heading: c.heading })),
     rows: table.rows.map((r) => ({ rung: r.rung, cells: r.cells.map((c) => ({ levels: c.levels.map((l) => ({ label: l.label, basis: l.basis })) })) })),
-    legend: BASIS_LEGEND.map((b) => ({ ...b })),
+    legend: BASIS_LEGEND.map((b) => ({ basis: b.basis, meaning: context.labels.basis[b.basis] })),
   };
   return { files: [{ path: 'md/crosswalk.md', format: 'md', kind: 'crosswalk', contents: tidy(engine.render('crosswalk.hbs', data)) }], diagnostics: [] };
 }

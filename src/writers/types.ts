@@ -3,6 +3,7 @@
 
 import type { Diagnostic } from '../diagnostics.js';
 import type { Crosswalk, Ladder, SourceFormat } from '../model.js';
+import type { Catalogue, Locale } from '../locale/index.js';
 import type { OptionSpec } from './option-spec.js';
 
 export interface OutputFile {
@@ -52,6 +53,10 @@ export interface WriterContext<O = Record<string, unknown>> {
    * (given to ladder() only those of that ladder), sorted by path. Absent otherwise.
    */
   outputs?: readonly BuiltFile[];
+  /** The reader's language (`--locale`, the config's `locale`). */
+  locale: Locale;
+  /** Every word the writer writes itself, in that language (src/locale). */
+  labels: Catalogue;
 }
 
 export interface WriterResult {

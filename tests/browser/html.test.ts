@@ -20,6 +20,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplateSet } from '../../src/host/io.js';
 import type { Ladder } from '../../src/model.js';
+import { catalogue } from '../../src/locale/index.js';
 import { sourceFormatLabel } from '../../src/readers/registry.js';
 import { linkLadders } from '../../src/pipeline/link.js';
 import { readSource } from '../../src/readers/index.js';
@@ -133,6 +134,8 @@ if (!RUN) {
         options: {},
         outputs,
         sourceFormatLabel,
+        locale: 'en',
+        labels: catalogue('en'),
         templates: loadTemplateSet('html'),
         assets: {},
         version: 'test',

@@ -141,4 +141,14 @@ describe('the Downloads lists', { timeout: 120_000 }, () => {
     expect(links().filter((l) => l.startsWith('pdf/level/'))).toEqual([]);
     for (const l of links()) expect(existsSync(join(dir, 'out', l)), l).toBe(true);
   });
+
+  it('are labelled in the locale of the build (--locale de)', () => {
+    const out = build('--format', 'html,csv', '--locale', 'de');
+    const track = pages(join(out, 'html')).find((p) => readFileSync(p, 'utf8').includes('class="downloads"'))!;
+    const html = readFileSync(track, 'utf8');
+    expect(html).toContain('<p class="downloads-title">Zum Herunterladen</p>');
+    expect(html).toContain('aria-label="Dateien zum Herunterladen: ');
+    expect(html).toMatch(/>(?:Kompetenzmatrix \(CSV\)|Alle Erwartungen, eine pro Zeile \(CSV\))</);
+    expect(html).not.toContain('>Downloads<');
+  });
 });

@@ -8,6 +8,7 @@ import { afterAll } from 'vitest';
 import { loadAssets } from '../../src/host/io.js';
 import type { Ladder } from '../../src/model.js';
 import { defaultWriterOptions } from '../../src/pipeline/options.js';
+import { catalogue } from '../../src/locale/index.js';
 import { sourceFormatLabel } from '../../src/readers/registry.js';
 import { readSource } from '../../src/readers/index.js';
 import { LOGO_ASSET, pdfWriter, type PdfOptions } from '../../src/writers/pdf/index.js';
@@ -44,6 +45,8 @@ export function context(overrides: Partial<PdfOptions> = {}, extraAssets: Record
     version: '0.1.0',
     sourceDateEpoch: epoch,
     sourceFormatLabel,
+    locale: 'en',
+    labels: catalogue('en'),
     // Empty: no crosswalk page (tests/pdf/crosswalk.test.ts gives one).
     crosswalk: { rungs: [], tracks: [] },
   };

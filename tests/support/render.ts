@@ -4,6 +4,7 @@
 // ladder's files then the shared ones, and a fixed version and date so the output is the same on
 // every machine. When the writer API changes, adapt this file and writer-context.ts only.
 import type { Diagnostic } from '../../src/diagnostics.js';
+import type { Locale } from '../../src/locale/index.js';
 import type { Ladder } from '../../src/model.js';
 import { OUTPUT_FORMATS, type OutputFormat, type WriterOptionsMap } from '../../src/writers/index.js';
 import { TemplateError } from '../../src/writers/template.js';
@@ -26,10 +27,10 @@ export function renderFormats(): OutputFormat[] {
   return [...OUTPUT_FORMATS];
 }
 
-/** Renders the ladders in one format with default options (plus `options`, if given). */
-export async function renderFormat<F extends OutputFormat>(format: F, ladders: readonly Ladder[], options: Partial<WriterOptionsMap[F]> = {}): Promise<Rendered> {
+/** Renders the ladders in one format with default options (plus `options`, if given), in `locale` (default en). */
+export async function renderFormat<F extends OutputFormat>(format: F, ladders: readonly Ladder[], options: Partial<WriterOptionsMap[F]> = {}, locale: Locale = 'en'): Promise<Rendered> {
   try {
-    const result = await writeAll(format, ladders, writerContext(format, options));
+    const result = await writeAll(format, ladders, writerContext(format, options, undefined, { locale }));
     const files = result.files.map((f) => ({ path: f.path, contents: f.contents }));
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, diagnostics: result.diagnostics };

@@ -1,6 +1,7 @@
 // The one place tests build a writer's context and run a writer over several ladders, as the
 // pipeline does (src/pipeline/render.ts): each ladder's files, then the format's shared files.
 import { loadAssets, loadTemplateSet } from '../../src/host/io.js';
+import { catalogue, type Locale } from '../../src/locale/index.js';
 import type { Crosswalk, Ladder } from '../../src/model.js';
 import { linkLadders } from '../../src/pipeline/link.js';
 import { defaultWriterOptions } from '../../src/pipeline/options.js';
@@ -12,7 +13,7 @@ export function writerContext<F extends OutputFormat>(
   format: F,
   options: Partial<WriterOptionsMap[F]> = {},
   templates: Record<string, TemplateFile> = loadTemplateSet(writerFor(format)?.templateFolder ?? format),
-  extra: { assets?: Record<string, Uint8Array>; sourceDateEpoch?: number; version?: string; crosswalk?: Crosswalk } = {},
+  extra: { assets?: Record<string, Uint8Array>; sourceDateEpoch?: number; version?: string; crosswalk?: Crosswalk; locale?: Locale } = {},
 ): WriterContext<WriterOptionsMap[F]> {
   return {
     options: { ...defaultWriterOptions()[format], ...options },
@@ -23,6 +24,8 @@ export function writerContext<F extends OutputFormat>(
     sourceFormatLabel,
     // Empty unless given: writeAll places the ladders it writes, as link does in a build.
     crosswalk: extra.crosswalk ?? { rungs: [], tracks: [] },
+    locale: extra.locale ?? 'en',
+    labels: catalogue(extra.locale ?? 'en'),
   };
 }
 

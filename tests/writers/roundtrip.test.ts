@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { loadTemplateSet } from '../../src/host/io.js';
+import { LOCALES, type Locale } from '../../src/locale/index.js';
 import type { Ladder } from '../../src/model.js';
 import { writerContext } from '../support/writer-context.js';
 import { detectFormat } from '../../src/readers/registry.js';
@@ -16,8 +17,8 @@ import { allCases } from '../support/cases.js';
 
 const context: WriterContext = writerContext('md', {}, loadTemplateSet('markdown')) as WriterContext;
 
-function toMarkdown(ladder: Ladder): string {
-  const file = writeMarkdown(ladder, context).files[0]!;
+function toMarkdown(ladder: Ladder, locale: Locale = 'en'): string {
+  const file = writeMarkdown(ladder, locale === 'en' ? context : (writerContext('md', {}, loadTemplateSet('markdown'), { locale }) as WriterContext)).files[0]!;
   return String(file.contents);
 }
 
@@ -62,8 +63,8 @@ function withDerivedLevelIds(ladder: Ladder): Ladder {
   return copy;
 }
 
-function expectRoundTrip(ladder: Ladder): void {
-  const first = toMarkdown(ladder);
+function expectRoundTrip(ladder: Ladder, locale: Locale = 'en'): void {
+  const first = toMarkdown(ladder, locale);
   expect(detectFormat(first)).toBe('ladderc-md');
   const back = readBack(first);
   // The reader's own layout messages would mean the writer produced something it cannot read.
@@ -71,8 +72,22 @@ function expectRoundTrip(ladder: Ladder): void {
   expect(layout).toEqual([]);
   expect(back.ladder).toBeDefined();
   expect(comparable(back.ladder!)).toEqual(comparable(ladder));
-  expect(toMarkdown(back.ladder!)).toBe(first);
+  expect(toMarkdown(back.ladder!, locale)).toBe(first);
 }
+
+// The canonical Markdown reads back whatever the build's locale: its grammar words stay English.
+describe.each(LOCALES)('Markdown round trip in locale %s', (locale) => {
+  const kitchenSink = (): Ladder => withDerivedLevelIds(JSON.parse(readFileSync('tests/fixtures/model/kitchen-sink.json', 'utf8')) as Ladder);
+  it('keeps every field of the kitchen-sink model', () => expectRoundTrip(kitchenSink(), locale));
+  it('keeps every seed that compiles', () => {
+    const seeds = allCases().filter((c) => c.path.startsWith('sources/'));
+    expect(seeds.length).toBeGreaterThanOrEqual(5);
+    for (const c of seeds) {
+      const compiled = readSource(c.bytes, c.path);
+      if (compiled.ladder && !compiled.diagnostics.some((d) => d.severity === 'error')) expectRoundTrip(compiled.ladder, locale);
+    }
+  });
+});
 
 describe('Markdown round trip', () => {
   it('keeps every field of the kitchen-sink model', () => {

@@ -42,6 +42,11 @@
     return visible;
   }
 
+  /** A catalogue string from the page (data-* attributes; English when a custom template leaves one out) with its {name} placeholders filled in. */
+  function fill(text, values) {
+    return String(text || '').replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? String(values[name]) : whole; });
+  }
+
   function setUpFilter(box) {
     var input = box.querySelector('input');
     var status = box.querySelector('.filter-status');
@@ -70,7 +75,7 @@
       });
       if (status) {
         status.textContent =
-          terms.length === 0 ? '' : shown === 0 ? 'No competency matches.' : shown + ' of ' + total + ' competencies shown';
+          terms.length === 0 ? '' : shown === 0 ? box.getAttribute('data-no-match') || 'No competency matches.' : fill(box.getAttribute('data-shown') || '{shown} of {total} competencies shown', { shown: shown, total: total });
       }
     }
 

@@ -1,6 +1,7 @@
 // The cover of a track PDF: ladder and track, notes, the baseline, and the level overview whose
 // titles link to the level profiles.
 
+import { fillIn } from '../../locale/index.js';
 import type { Ladder, Track } from '../../model.js';
 import { resolveEquivalents } from '../../views/levels.js';
 import type { OutlineItem, PdfDoc, StructElement } from './document.js';
@@ -38,29 +39,29 @@ export function drawCover(pdf: PdfDoc, parent: StructElement, ladder: Ladder, tr
   heading(pdf, sect, 'H1', track.name, STYLES.h1, { gapBefore: 0, gapAfter: 4 });
   const categories = new Set(track.competencies.map((c) => c.category ?? ''));
   const counts = [
-    `${track.levels.length} ${track.levels.length === 1 ? 'level' : 'levels'}`,
-    ...(track.competencies.length > 0 ? [`${track.competencies.length} ${track.competencies.length === 1 ? 'competency' : 'competencies'}`] : []),
-    ...(categories.size > 1 ? [`${categories.size} categories`] : []),
+    fillIn(track.levels.length === 1 ? pdf.t.pdf.levelOne : pdf.t.pdf.levelMany, { n: track.levels.length }),
+    ...(track.competencies.length > 0 ? [fillIn(track.competencies.length === 1 ? pdf.t.pdf.competencyOne : pdf.t.pdf.competencyMany, { n: track.competencies.length })] : []),
+    ...(categories.size > 1 ? [fillIn(pdf.t.pdf.categories, { n: categories.size })] : []),
   ];
   paragraph(pdf, sect, [run(counts.join('  ·  '), STYLES.small)], { gapBefore: 0 });
   pdf.y += 6;
   for (const p of paragraphsOf(track.description ?? '')) paragraph(pdf, sect, [run(p, STYLES.lead)], { gapBefore: 4 });
 
   if (track.notes && track.notes.length > 0) {
-    heading(pdf, sect, 'H2', 'Notes', STYLES.h2, { gapBefore: 18 });
+    heading(pdf, sect, 'H2', pdf.t.pdf.notes, STYLES.h2, { gapBefore: 18 });
     bulletList(pdf, sect, track.notes);
   }
 
   if (track.baseline && track.baseline.length > 0) {
-    heading(pdf, sect, 'H2', 'Expected at every level', STYLES.h2, { gapBefore: 18 });
+    heading(pdf, sect, 'H2', pdf.t.pdf.baseline, STYLES.h2, { gapBefore: 18 });
     for (const item of track.baseline) {
       heading(pdf, sect, 'H3', item.competency, STYLES.h4, { gapBefore: 6, gapAfter: 1, keep: 24 });
       bulletList(pdf, sect, item.statements);
     }
   }
 
-  heading(pdf, sect, 'H2', 'Levels', STYLES.h2, { gapBefore: 20, gapAfter: 6 });
-  pdf.outline(trackOutline, 'Levels', pdf.y);
+  heading(pdf, sect, 'H2', pdf.t.pdf.levels, STYLES.h2, { gapBefore: 20, gapAfter: 6 });
+  pdf.outline(trackOutline, pdf.t.pdf.levels, pdf.y);
   const codeStyle = { face: 'bold' as const, size: 8.5, color: COLORS.white };
   const shownCode = (l: Track['levels'][number]): string | undefined => (l.code && l.code !== l.title ? pdf.coverage.clean(l.code) : undefined);
   const codeWidths = track.levels.map((l) => {
@@ -82,8 +83,8 @@ export function drawCover(pdf: PdfDoc, parent: StructElement, ladder: Ladder, tr
     }
     const eqs = resolveEquivalents(ladder, level);
     if (eqs.length > 0) {
-      const text = eqs.map((e) => `${e.track.name}: ${levelName(e.level)}`).join('; ');
-      blocks.push({ type: 'P', lines: lines(pdf, [run('Equivalent to ', STYLES.smallBold), run(text, STYLES.small)], { width: textWidth, gapBefore: 3 }) });
+      const text = eqs.map((e) => `${e.track.name}: ${levelName(e.level, pdf.t)}`).join('; ');
+      blocks.push({ type: 'P', lines: lines(pdf, [run(pdf.t.pdf.equivalentTo, STYLES.smallBold), run(text, STYLES.small)], { width: textWidth, gapBefore: 3 }) });
     }
     const height = heightOf(title) + blocks.reduce((sum, b) => sum + heightOf(b.lines), 0) + 14;
     // A level's entry stays on one page when it can.
@@ -126,5 +127,5 @@ export function drawCover(pdf: PdfDoc, parent: StructElement, ladder: Ladder, tr
   });
   // Where this came from: the source file (and its hash, to tell versions apart) and the tool.
   pdf.y += 14;
-  paragraph(pdf, sect, [run(`Source: ${ladder.source.path} (${ladder.source.format}, sha256 ${ladder.source.sha256.slice(0, 12)}) · ${creator}`, { ...STYLES.small, size: 7.5 })]);
+  paragraph(pdf, sect, [run(fillIn(pdf.t.pdf.source, { path: ladder.source.path, format: ladder.source.format, sha: ladder.source.sha256.slice(0, 12), creator }), { ...STYLES.small, size: 7.5 })]);
 }

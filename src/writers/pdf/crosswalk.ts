@@ -2,6 +2,7 @@
 // levels of every other track of the build (views/crosswalk.ts). A tagged table whose header row
 // repeats, as decoration, on a continuation page.
 
+import { fillIn } from '../../locale/index.js';
 import type { Crosswalk, Ladder, Track } from '../../model.js';
 import { BASIS_LEGEND, trackCrosswalk } from '../../views/crosswalk.js';
 import type { OutlineItem, PdfDoc, StructElement } from './document.js';
@@ -28,10 +29,10 @@ export function drawCrosswalk(pdf: PdfDoc, parent: StructElement, crosswalk: Cro
   if (rows.length === 0) return;
   pdf.runningHead = undefined;
   pdf.addPage('portrait');
-  pdf.runningHead = `${track.name}  ·  Crosswalk (continued)`;
+  pdf.runningHead = fillIn(pdf.t.pdf.continued, { what: `${track.name}  ·  ${pdf.t.pdf.crosswalk}` });
   const sect = pdf.struct(parent, 'Sect');
-  pdf.outline(trackOutline, 'Crosswalk', pdf.y);
-  heading(pdf, sect, 'H2', 'Crosswalk', { ...STYLES.h1, size: 20 }, { gapBefore: 0, gapAfter: 4 });
+  pdf.outline(trackOutline, pdf.t.pdf.crosswalk, pdf.y);
+  heading(pdf, sect, 'H2', pdf.t.pdf.crosswalk, { ...STYLES.h1, size: 20 }, { gapBefore: 0, gapAfter: 4 });
   const tracks = crosswalk.tracks.length;
   paragraph(
     pdf,
@@ -39,8 +40,8 @@ export function drawCrosswalk(pdf: PdfDoc, parent: StructElement, crosswalk: Cro
     [
       run(
         tracks > 1
-          ? `Where the levels of ${track.name} sit on the scale of rungs shared by the ${tracks} tracks of this build, and what else sits on each rung: levels on one rung are equivalent.`
-          : `The levels of ${track.name} on the crosswalk's scale of rungs (no other track was built with it).`,
+          ? fillIn(pdf.t.pdf.crosswalkShared, { track: track.name, n: tracks })
+          : fillIn(pdf.t.pdf.crosswalkAlone, { track: track.name }),
         STYLES.lead,
       ),
     ],
@@ -56,9 +57,9 @@ export function drawCrosswalk(pdf: PdfDoc, parent: StructElement, crosswalk: Cro
 
   const table = pdf.struct(sect, 'Table');
   const header: Line[][] = [
-    lines(pdf, [run('Rung', HEADER)], { width: inner[0]! }),
+    lines(pdf, [run(pdf.t.pdf.rung, HEADER)], { width: inner[0]! }),
     lines(pdf, [run(track.name, HEADER)], { width: inner[1]! }),
-    lines(pdf, [run(tracks > 1 ? 'Also on this rung' : 'Other tracks', HEADER)], { width: inner[2]! }),
+    lines(pdf, [run(tracks > 1 ? pdf.t.pdf.alsoOnRung : pdf.t.pdf.otherTracks, HEADER)], { width: inner[2]! }),
   ];
   const headerHeight = Math.max(...header.map(heightOf)) + 2 * PAD_Y;
   const drawHeader = (first: boolean): void => {
@@ -82,7 +83,7 @@ export function drawCrosswalk(pdf: PdfDoc, parent: StructElement, crosswalk: Cro
     const rung = lines(pdf, [run(String(row.rung), CELL_BOLD)], { width: inner[0]! });
     const own = row.levels.flatMap((l, i) => [
       ...lines(pdf, [run(l.label, CELL_BOLD)], { width: inner[1]!, gapBefore: i > 0 ? 4 : 0 }),
-      ...lines(pdf, [run(`placed by ${l.basis}`, BASIS)], { width: inner[1]!, gapBefore: 1 }),
+      ...lines(pdf, [run(fillIn(pdf.t.pdf.placedBy, { basis: l.basis }), BASIS)], { width: inner[1]!, gapBefore: 1 }),
     ]);
     const others =
       row.others.length === 0
@@ -90,7 +91,7 @@ export function drawCrosswalk(pdf: PdfDoc, parent: StructElement, crosswalk: Cro
         : [
             ...row.others.slice(0, MAX_OTHERS).flatMap((o, i) => lines(pdf, [run(`${o.heading}: `, OTHER_HEAD), run(o.levels.map((l) => l.label).join(', '), OTHER)], { width: inner[2]!, gapBefore: i > 0 ? 2.5 : 0 })),
             ...(row.others.length > MAX_OTHERS
-              ? lines(pdf, [run(`… and ${row.others.length - MAX_OTHERS} more tracks on this rung (all in csv/crosswalk.csv and on the HTML index).`, { ...OTHER, color: COLORS.muted })], { width: inner[2]!, gapBefore: 2.5 })
+              ? lines(pdf, [run(fillIn(pdf.t.pdf.moreTracks, { n: row.others.length - MAX_OTHERS }), { ...OTHER, color: COLORS.muted })], { width: inner[2]!, gapBefore: 2.5 })
               : []),
           ];
     const cells = [rung, own, others];
@@ -118,5 +119,5 @@ export function drawCrosswalk(pdf: PdfDoc, parent: StructElement, crosswalk: Cro
   });
 
   pdf.y += 8;
-  paragraph(pdf, sect, [run('Placed by: ', STYLES.smallBold), run(BASIS_LEGEND.map((b) => `${b.basis}, ${b.meaning}`).join('; '), STYLES.small), run('.', STYLES.small)]);
+  paragraph(pdf, sect, [run(pdf.t.pdf.placedByLegend, STYLES.smallBold), run(BASIS_LEGEND.map((b) => `${b.basis}, ${pdf.t.basis[b.basis]}`).join('; '), STYLES.small), run('.', STYLES.small)]);
 }

@@ -1,6 +1,7 @@
 // One PDF being written: deterministic set-up, pages, tagging (structure tree and artifacts),
 // drawing broken lines, outline entries, footers, and the bytes at the end.
 
+import type { Catalogue } from '../../locale/index.js';
 import PDFDocument from 'pdfkit';
 import type { Paper } from './theme.js';
 import { Coverage, type Face, type FontkitFont } from './fonts.js';
@@ -22,6 +23,8 @@ export interface DocumentMeta {
   /** Left part of every footer (the ladder's name). */
   footer: string;
   lang: string;
+  /** The words of the document, in its language (src/locale). */
+  labels: Catalogue;
 }
 
 /** pdfkit internals this writer relies on, typed narrowly because @types/pdfkit lags 0.20. */
@@ -77,8 +80,12 @@ export class PdfDoc {
   readonly #pageRefs: Array<{ page: number; y: number; target: () => number | undefined }> = [];
   #style = '';
 
+  /** The words the writer writes itself, in the document's language. */
+  readonly t: Catalogue;
+
   constructor(meta: DocumentMeta, faces: Readonly<Record<Face, FontkitFont>>) {
     this.#meta = meta;
+    this.t = meta.labels;
     const date = new Date(meta.sourceDateEpoch * 1000);
     this.doc = new PDFDocument({
       autoFirstPage: false,

@@ -1,6 +1,8 @@
 // PDF output: per track a PDF (cover, matrix, level profiles) and per level a fillable review form.
 // Pure: fonts arrive as assets, bytes leave as files; dates come from context.sourceDateEpoch.
 
+import { en } from '../../locale/en.js';
+import { catalogue, DEFAULT_LOCALE, type Catalogue } from '../../locale/index.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type { Ladder } from '../../model.js';
 import { statementCount } from '../../views/levels.js';
@@ -43,22 +45,27 @@ export interface PdfOptions {
   review: ReviewFormOptions;
 }
 
-const LABEL_DEFAULTS: ReviewFormOptions['labels'] = {
-  person: 'Person',
-  reviewer: 'Reviewer',
-  date: 'Date',
-  period: 'Review period',
-  rating: "Manager's rating",
-  self: 'Self-assessment',
-  evidence: 'Evidence',
-  comment: 'Comments',
-  overall: 'Overall rating',
-  promotion: 'Promotion recommendation',
-  summary: 'Summary',
-  signoff: 'Sign-off',
-  name: 'Name',
-  signature: 'Signature',
-};
+/** The review forms' labels by default: the English catalogue's (the build's locale replaces them; see localisedReview). */
+const LABEL_DEFAULTS: ReviewFormOptions['labels'] = { ...en.pdf.form };
+
+const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The review options in the build's locale: a label or list the config left at its (English)
+ * default takes the locale's words; what the config sets is kept as written.
+ */
+function localisedReview(review: ReviewFormOptions, t: Catalogue): ReviewFormOptions {
+  const english = catalogue(DEFAULT_LOCALE).pdf;
+  const labels = { ...review.labels };
+  for (const key of Object.keys(labels) as Array<keyof typeof labels>) if (labels[key] === english.form[key]) labels[key] = t.pdf.form[key];
+  return {
+    ...review,
+    labels,
+    ratings: same(review.ratings, english.ratings) ? [...t.pdf.ratings] : review.ratings,
+    promotion: same(review.promotion, english.promotionChoices) ? [...t.pdf.promotionChoices] : review.promotion,
+    signoff: same(review.signoff, english.signoff) ? [...t.pdf.signoff] : review.signoff,
+  };
+}
 
 /** The asset key of the review forms' logo (the file named by review.logo in the config). */
 export const LOGO_ASSET = 'review.logo';
@@ -69,8 +76,10 @@ export async function writePdf(ladder: Ladder, context: WriterContext<PdfOptions
     creator: `ladderc ${context.version}`,
     sourceDateEpoch: context.sourceDateEpoch,
     paper: context.options.paper,
-    lang: 'en',
+    lang: context.labels.lang,
+    labels: context.labels,
   };
+  const review = localisedReview(context.options.review, context.labels);
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   let logo = context.assets[LOGO_ASSET];
@@ -96,7 +105,7 @@ export async function writePdf(ladder: Ladder, context: WriterContext<PdfOptions
     }
     for (const level of track.levels) {
       if (statementCount(track, level.id) === 0) continue;
-      const form = await renderReviewForm(ladder, track, level, faces, settings, context.options.review, logo);
+      const form = await renderReviewForm(ladder, track, level, faces, settings, review, logo);
       add(track.id, `pdf/review/${base}--${level.id}.pdf`, 'review-form', level.id, form);
     }
   }
@@ -113,7 +122,7 @@ export const pdfWriter: WriterEntry<PdfOptions, 'pdf'> = {
   options: [
     { key: 'paper', config: 'pdf.paper', kind: { type: 'enum', values: PAPERS }, default: 'a4', flag: '--paper', help: 'PDF paper size' },
     { key: 'profiles', config: 'pdf.profiles', kind: { type: 'boolean' }, default: true, help: 'a standalone profile PDF per level (pdf/level/…), besides the track book' },
-    { key: 'review.ratings', config: 'review.ratings', kind: { type: 'strings', min: 2 }, default: ['Not yet', 'Meets', 'Exceeds'], help: "the review forms' rating scale" },
+    { key: 'review.ratings', config: 'review.ratings', kind: { type: 'strings', min: 2 }, default: [...en.pdf.ratings], help: "the review forms' rating scale" },
     { key: 'review.selfAssessment', config: 'review.selfAssessment', kind: { type: 'boolean' }, default: true, help: "a self-assessment rating beside the manager's rating of each competency" },
     { key: 'review.evidence', config: 'review.evidence', kind: { type: 'boolean' }, default: true, help: 'an evidence field beside the comments of each competency' },
     { key: 'review.overall', config: 'review.overall', kind: { type: 'boolean' }, default: true, help: 'an overall rating at the end of each review form' },
@@ -121,10 +130,10 @@ export const pdfWriter: WriterEntry<PdfOptions, 'pdf'> = {
       key: 'review.promotion',
       config: 'review.promotion',
       kind: { type: 'strings', min: 0 },
-      default: ['Not yet', 'Within a year', 'Ready now'],
+      default: [...en.pdf.promotionChoices],
       help: 'the promotion recommendation\'s options ([] leaves it out)',
     },
-    { key: 'review.signoff', config: 'review.signoff', kind: { type: 'strings', min: 0 }, default: ['Employee', 'Manager'], help: 'who signs each review form: a name, a date and a signature line each ([] leaves it out)' },
+    { key: 'review.signoff', config: 'review.signoff', kind: { type: 'strings', min: 0 }, default: [...en.pdf.signoff], help: 'who signs each review form: a name, a date and a signature line each ([] leaves it out)' },
     { key: 'review.labels', config: 'review.labels', kind: { type: 'labels', keys: Object.keys(LABEL_DEFAULTS) }, default: LABEL_DEFAULTS, help: "the review forms' field labels" },
     { key: 'review.logo', config: 'review.logo', kind: { type: 'file', what: 'logo image' }, default: undefined, help: 'a PNG or JPEG logo on the review forms' },
   ],

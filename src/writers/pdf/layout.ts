@@ -1,6 +1,7 @@
 // Flowing text down portrait pages: styles, headings that keep with what follows, paragraphs and
 // lists that break between lines (never leaving one line alone), all tagged.
 
+import { fillIn, type Catalogue } from '../../locale/index.js';
 import type { Level } from '../../model.js';
 import { levelLabel } from '../../views/levels.js';
 import type { PdfDoc, StructElement } from './document.js';
@@ -129,7 +130,7 @@ export function paragraphsOf(text: string): string[] {
  * A level's name for headings: levelLabel, with "Level" before a bare number (a heading or
  * bookmark that reads just "3" says nothing on its own).
  */
-export function levelName(level: Level): string {
+export function levelName(level: Level, t: Catalogue): string {
   const label = levelLabel(level);
-  return /^\d+$/.test(label) ? `Level ${label}` : label;
+  return /^\d+$/.test(label) ? fillIn(t.levelNumber, { n: label }) : label;
 }

@@ -2,6 +2,7 @@
 // taller than a page and never repeats its header, so rows here split between lines, cell by cell,
 // and every page starts with the header row.
 
+import { fillIn } from '../../locale/index.js';
 import type { Expectation, Track } from '../../model.js';
 import { notApplicableNote, trackMatrix, type MatrixRow } from '../../views/matrix.js';
 import type { OutlineItem, PdfDoc, StructElement } from './document.js';
@@ -61,7 +62,7 @@ function columnsFor(pdf: PdfDoc, levels: number): Columns {
 export function expectationLines(pdf: PdfDoc, e: Expectation | undefined, width: number, s: Sizes): Line[] {
   if (!e) return lines(pdf, [run('—', s.cellMuted)], { width });
   if (e.applicable === false) {
-    const out = lines(pdf, [run('Not applicable', { ...s.cellMuted, face: 'bold' })], { width });
+    const out = lines(pdf, [run(pdf.t.pdf.notApplicable, { ...s.cellMuted, face: 'bold' })], { width });
     const note = notApplicableNote(e);
     if (note) out.push(...paragraphsOf(note).flatMap((p) => lines(pdf, [run(p, s.cellMuted)], { width, gapBefore: 1.5 })));
     return out;
@@ -110,16 +111,16 @@ export function drawMatrix(pdf: PdfDoc, parent: StructElement, track: Track, tra
   const cols = columnsFor(pdf, matrix.levels.length);
   const inner = cols.widths.map((w) => w - 2 * PAD_X);
   const sect = pdf.struct(parent, 'Sect');
-  const matrixOutline = pdf.outline(trackOutline, 'Competency matrix', pdf.y);
+  const matrixOutline = pdf.outline(trackOutline, pdf.t.pdf.matrix, pdf.y);
 
   const titleStyle: Style = { face: 'bold', size: 13, color: COLORS.accent };
-  const title = lines(pdf, [run(`${track.name}: competency matrix`, titleStyle)]);
+  const title = lines(pdf, [run(fillIn(pdf.t.pdf.matrixTitle, { track: track.name }), titleStyle)]);
   pdf.tagged(sect, 'H2', title, pdf.box.left, pdf.y);
   pdf.y += heightOf(title) + 6;
 
   const table = pdf.struct(sect, 'Table');
   const headerCells: Line[][] = [
-    lines(pdf, [run('Competency', s.header)], { width: inner[0]! }),
+    lines(pdf, [run(pdf.t.pdf.competency, s.header)], { width: inner[0]! }),
     ...matrix.levels.map((level, i) => {
       const w = inner[i + 1]!;
       // The code on its own line above the title, unless they say the same thing.
@@ -151,7 +152,7 @@ export function drawMatrix(pdf: PdfDoc, parent: StructElement, track: Track, tra
 
   const continuePage = (): void => {
     pdf.addPage('landscape');
-    const note = lines(pdf, [run(`${track.name}: competency matrix (continued)`, { face: 'regular', size: 8, color: COLORS.muted })]);
+    const note = lines(pdf, [run(fillIn(pdf.t.pdf.continued, { what: fillIn(pdf.t.pdf.matrixTitle, { track: track.name }) }), { face: 'regular', size: 8, color: COLORS.muted })]);
     pdf.artifact(() => pdf.drawLines(note, pdf.box.left, pdf.y), 'Pagination');
     pdf.y += heightOf(note) + 4;
     drawHeader(false);
@@ -218,7 +219,7 @@ export function drawMatrix(pdf: PdfDoc, parent: StructElement, track: Track, tra
         continuePage();
         // The row's name again on the continuation, as decoration (the text is tagged once).
         if (cells[0]!.length === 0) {
-          const again = lines(pdf, [run(`${row.competency.name} (continued)`, { ...s.name, color: COLORS.muted })], { width: inner[0]! });
+          const again = lines(pdf, [run(fillIn(pdf.t.pdf.continued, { what: row.competency.name }), { ...s.name, color: COLORS.muted })], { width: inner[0]! });
           pdf.artifact(() => pdf.drawLines(again, cols.x[0]! + PAD_X, pdf.y + PAD_Y), 'Pagination');
           cells[0] = again.map((l) => ({ ...l, items: [] }));
         }

@@ -2,6 +2,7 @@
 // are new compared with the level below marked, and reworded ones shown word by word (from
 // levelDiff, the comparison every writer shows).
 
+import { fillIn } from '../../locale/index.js';
 import type { Ladder, Level, Track } from '../../model.js';
 import { levelDiff, statementKey, type WordPart } from '../../views/level-diff.js';
 import { notApplicableNote, trackMatrix } from '../../views/matrix.js';
@@ -36,36 +37,36 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
   pdf.runningHead = undefined;
   pdf.addPage('portrait');
   const firstPage = pdf.pageIndex();
-  pdf.runningHead = `${track.name}  ·  ${levelName(level)} (continued)`;
+  pdf.runningHead = fillIn(pdf.t.pdf.continued, { what: `${track.name}  ·  ${levelName(level, pdf.t)}` });
   pdf.doc.addNamedDestination(levelDestination(level.id), 'XYZ', null, pdf.y, null);
   const sect = pdf.struct(parent, 'Sect');
-  const levelOutline = pdf.outline(trackOutline, levelName(level), pdf.y);
+  const levelOutline = pdf.outline(trackOutline, levelName(level, pdf.t), pdf.y);
   const diff = levelDiff(track, level.id);
   const changes = new Map(diff.competencies.map((c) => [c.competency.id, c]));
   const index = track.levels.findIndex((l) => l.id === level.id);
 
   const trackIsLadder = track.name.trim().toLowerCase() === ladder.title.trim().toLowerCase();
-  const eyebrow = [...(standalone && !trackIsLadder ? [ladder.title] : []), track.name, `Level ${index + 1} of ${track.levels.length}`];
+  const eyebrow = [...(standalone && !trackIsLadder ? [ladder.title] : []), track.name, fillIn(pdf.t.pdf.levelOf, { ordinal: index + 1, count: track.levels.length })];
   paragraph(pdf, sect, [run(eyebrow.join('  ·  '), STYLES.eyebrow)]);
   pdf.y += 4;
-  heading(pdf, sect, h(2), levelName(level), { ...STYLES.h1, size: 20 }, { gapBefore: 0, gapAfter: 6 });
+  heading(pdf, sect, h(2), levelName(level, pdf.t), { ...STYLES.h1, size: 20 }, { gapBefore: 0, gapAfter: 6 });
   if (level.summary) paragraph(pdf, sect, [run(level.summary, STYLES.lead)], { gapBefore: 2 });
   const meta = Object.entries(level.metadata ?? {});
   for (const [k, v] of meta) paragraph(pdf, sect, [run(`${k}: `, STYLES.smallBold), run(v, STYLES.small)], { gapBefore: 3 });
   const eqs = resolveEquivalents(ladder, level);
   if (eqs.length > 0) {
-    paragraph(pdf, sect, [run('Equivalent to ', STYLES.smallBold), run(eqs.map((e) => `${e.track.name}: ${levelName(e.level)}`).join('; '), STYLES.small)], { gapBefore: 3 });
+    paragraph(pdf, sect, [run(pdf.t.pdf.equivalentTo, STYLES.smallBold), run(eqs.map((e) => `${e.track.name}: ${levelName(e.level, pdf.t)}`).join('; '), STYLES.small)], { gapBefore: 3 });
   }
   if (diff.previous) {
-    const prev = levelName(diff.previous);
+    const prev = levelName(diff.previous, pdf.t);
     const { added, unchanged, removed } = diff.counts;
     const legend = [
       run(`${NEW_MARK} `, STYLES.accentMarker),
-      run(`${added} new at this level · `, STYLES.small),
+      run(fillIn(pdf.t.pdf.newHere, { n: added }), STYLES.small),
       run(`${KEPT_MARK} `, STYLES.mutedMarker),
-      run(`${unchanged} also expected at ${prev}`, STYLES.small),
-      ...(diff.counts.reworded > 0 ? [run(` · `, STYLES.small), run(`${REWORDED_MARK} `, STYLES.accentMarker), run(`${diff.counts.reworded} reworded (changed words in bold)`, STYLES.small)] : []),
-      ...(removed > 0 ? [run(` · ${removed} listed at ${prev} and not here`, STYLES.small)] : []),
+      run(fillIn(pdf.t.pdf.alsoAt, { n: unchanged, level: prev }), STYLES.small),
+      ...(diff.counts.reworded > 0 ? [run(` · `, STYLES.small), run(`${REWORDED_MARK} `, STYLES.accentMarker), run(fillIn(pdf.t.pdf.rewordedHere, { n: diff.counts.reworded }), STYLES.small)] : []),
+      ...(removed > 0 ? [run(fillIn(pdf.t.pdf.removedHere, { n: removed, level: prev }), STYLES.small)] : []),
     ];
     paragraph(pdf, sect, legend, { gapBefore: 8 });
   }
@@ -75,7 +76,7 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
 
   const matrix = trackMatrix(track);
   if (matrix.groups.every((g) => g.rows.length === 0)) {
-    paragraph(pdf, sect, [run('No competencies are listed for this track.', STYLES.small)], { gapBefore: 10 });
+    paragraph(pdf, sect, [run(pdf.t.pdf.noCompetencies, STYLES.small)], { gapBefore: 10 });
     return firstPage;
   }
   for (const group of matrix.groups) {
@@ -97,11 +98,11 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
       // An area that only repeats the competency's name says nothing new.
       if (c.area && c.area.toLowerCase() !== c.name.toLowerCase()) sub.push(c.area);
       const subLines = sub.length > 0 || c.description ? lines(pdf, [run([...sub, ...(c.description ? paragraphsOf(c.description) : [])].join('  ·  '), STYLES.small)], { gapBefore: 1 }) : [];
-      if (!e) body.push({ lines: lines(pdf, [run('Not listed at this level.', STYLES.small)], { gapBefore: 3 }) });
+      if (!e) body.push({ lines: lines(pdf, [run(pdf.t.pdf.notListed, STYLES.small)], { gapBefore: 3 }) });
       else if (e.applicable === false) {
         // The label once; the source's wording after it only when it says more than "n/a".
         const note = notApplicableNote(e);
-        body.push({ lines: lines(pdf, [run('Not applicable at this level.', STYLES.smallBold), ...(note ? [run(` ${paragraphsOf(note).join(' ')}`, STYLES.small)] : [])], { gapBefore: 3 }) });
+        body.push({ lines: lines(pdf, [run(pdf.t.pdf.notApplicableHere, STYLES.smallBold), ...(note ? [run(` ${paragraphsOf(note).join(' ')}`, STYLES.small)] : [])], { gapBefore: 3 }) });
       } else {
         e.statements.forEach((statement, i) => {
           const isNew = diff.previous !== undefined && added.has(statementKey(statement));
@@ -110,7 +111,7 @@ export function drawProfile(pdf: PdfDoc, parent: StructElement, ladder: Ladder, 
           const ls = rewording
             ? [
                 ...lines(pdf, reworded(rewording.parts, 'added', STYLES.body, STYLES.bodyBold), { indent: 14, gapBefore: 4, marker }),
-                ...lines(pdf, [run(`At ${levelName(diff.previous!)}: `, STYLES.small), ...reworded(rewording.parts, 'removed', STYLES.small, STYLES.smallBold)], { indent: 14, gapBefore: 1 }),
+                ...lines(pdf, [run(fillIn(pdf.t.pdf.atLevel, { level: levelName(diff.previous!, pdf.t) }), STYLES.small), ...reworded(rewording.parts, 'removed', STYLES.small, STYLES.smallBold)], { indent: 14, gapBefore: 1 }),
               ]
             : lines(pdf, [run(statement, STYLES.body)], { indent: 14, gapBefore: 4, marker });
           for (const g of e.examples ?? []) {

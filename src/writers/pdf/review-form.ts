@@ -4,6 +4,7 @@
 // a promotion recommendation, a summary and sign-off lines. What appears is set by the `review`
 // options. Expectations marked not applicable are left out.
 
+import { fillIn } from '../../locale/index.js';
 import PDFDocument from 'pdfkit';
 import type { Competency, Ladder, Level, Track } from '../../model.js';
 import { applicableStatements, trackMatrix } from '../../views/matrix.js';
@@ -122,15 +123,15 @@ export async function renderReviewForm(
   review: ReviewFormOptions,
   logo: Uint8Array | undefined,
 ): Promise<Rendered> {
-  const label = levelName(level);
+  const label = levelName(level, settings.labels);
   // A one-track ladder usually names its track after itself: say it once.
   const trackIsLadder = track.name.trim().toLowerCase() === ladder.title.trim().toLowerCase();
   const pdf = new PdfDoc(
     {
       ...settings,
-      title: `Review form: ${track.name}, ${label}`,
-      subject: `${ladder.title}: review form for ${label} (${track.name})`,
-      keywords: ['review form', ladder.title, track.name, label].join(', '),
+      title: fillIn(settings.labels.pdf.reviewTitle, { track: track.name, level: label }),
+      subject: fillIn(settings.labels.pdf.reviewSubject, { ladder: ladder.title, level: label, track: track.name }),
+      keywords: [settings.labels.pdf.keywordReview, ladder.title, track.name, label].join(', '),
       // The level first: a long ladder title is what gets shortened, never the level's name.
       footer: [label, ...(trackIsLadder ? [] : [track.name]), ladder.title].join('  ·  '),
     },
@@ -141,15 +142,15 @@ export async function renderReviewForm(
   const form: Form = { pdf, fields, review, ratings: choices(review.ratings) };
   const sect = pdf.struct(pdf.root, 'Part', { title: label });
   pdf.addPage('portrait');
-  const outline = pdf.outline(null, `${label}: review`, pdf.y, true);
-  pdf.runningHead = `${track.name}  ·  ${label} (continued)`;
+  const outline = pdf.outline(null, fillIn(pdf.t.pdf.reviewOutline, { level: label }), pdf.y, true);
+  pdf.runningHead = fillIn(pdf.t.pdf.continued, { what: `${track.name}  ·  ${label}` });
   const { left, width, right } = pdf.box;
 
   let headerWidth = width;
   if (logo) {
     const w = 120;
     const h = 40;
-    const figure = pdf.struct(sect, 'Figure', { alt: 'Logo' });
+    const figure = pdf.struct(sect, 'Figure', { alt: pdf.t.pdf.logo });
     pdf.content(figure, 'Figure', () => {
       pdf.doc.image(Buffer.from(logo.buffer, logo.byteOffset, logo.byteLength), right - w, pdf.y, { fit: [w, h], align: 'right' });
     });
@@ -186,8 +187,8 @@ export async function renderReviewForm(
   const baseline = (track.baseline ?? []).filter((b) => b.statements.length > 0);
   if (baseline.length > 0) {
     const baseSect = pdf.struct(sect, 'Sect');
-    heading(pdf, baseSect, 'H2', 'Expected at every level', { ...STYLES.h2, size: 13 }, { gapBefore: 14, gapAfter: 2, keep: 60 });
-    const baseOutline = pdf.outline(outline, 'Expected at every level', pdf.y - 18);
+    heading(pdf, baseSect, 'H2', pdf.t.pdf.baseline, { ...STYLES.h2, size: 13 }, { gapBefore: 14, gapAfter: 2, keep: 60 });
+    const baseOutline = pdf.outline(outline, pdf.t.pdf.baseline, pdf.y - 18);
     baseline.forEach((b, i) => {
       const competency: Competency = { id: `baseline-${i + 1}-${slugify(b.competency)}`, name: b.competency, expectations: [] };
       const item: Item = { competency, statements: b.statements, assessed: false };

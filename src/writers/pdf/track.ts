@@ -2,6 +2,7 @@
 // level, and the crosswalk page: where the track's levels sit among every track of the build) and
 // each level's profile on its own.
 
+import { fillIn } from '../../locale/index.js';
 import type { Crosswalk, Ladder, Track } from '../../model.js';
 import { levelLabel } from '../../views/levels.js';
 import { levelName } from './layout.js';
@@ -19,15 +20,15 @@ export interface Rendered {
   pages: number;
 }
 
-export type DocSettings = Pick<DocumentMeta, 'creator' | 'sourceDateEpoch' | 'paper' | 'lang'>;
+export type DocSettings = Pick<DocumentMeta, 'creator' | 'sourceDateEpoch' | 'paper' | 'lang' | 'labels'>;
 
 export async function renderTrack(ladder: Ladder, track: Track, faces: Readonly<Record<Face, FontkitFont>>, settings: DocSettings, crosswalk?: Crosswalk): Promise<Rendered> {
   const pdf = new PdfDoc(
     {
       ...settings,
       title: `${ladder.title}: ${track.name}`,
-      subject: `Career ladder for ${track.name}: level overview, competency matrix and level profiles`,
-      keywords: ['career ladder', ladder.title, track.name, ...track.levels.map(levelLabel)].join(', '),
+      subject: fillIn(settings.labels.pdf.bookSubject, { track: track.name }),
+      keywords: [settings.labels.pdf.keywordLadder, ladder.title, track.name, ...track.levels.map(levelLabel)].join(', '),
       footer: ladder.title,
     },
     faces,
@@ -35,7 +36,7 @@ export async function renderTrack(ladder: Ladder, track: Track, faces: Readonly<
   const hasCompetencies = track.competencies.length > 0;
   const sect = pdf.struct(pdf.root, 'Part', { title: track.name });
   pdf.addPage('portrait');
-  pdf.runningHead = `${track.name} (continued)`;
+  pdf.runningHead = fillIn(pdf.t.pdf.continued, { what: track.name });
   const outline = pdf.outline(null, track.name, pdf.y, true);
   const profilePages = new Map<string, number>();
   drawCover(pdf, sect, ladder, track, outline, hasCompetencies ? profilePages : undefined, settings.creator);
@@ -51,14 +52,14 @@ export async function renderTrack(ladder: Ladder, track: Track, faces: Readonly<
 
 /** One level's profile as its own PDF (what a person at that level, or aiming for it, reads). */
 export async function renderLevelProfile(ladder: Ladder, track: Track, level: Track['levels'][number], faces: Readonly<Record<Face, FontkitFont>>, settings: DocSettings): Promise<Rendered> {
-  const label = levelName(level);
+  const label = levelName(level, settings.labels);
   const trackIsLadder = track.name.trim().toLowerCase() === ladder.title.trim().toLowerCase();
   const pdf = new PdfDoc(
     {
       ...settings,
       title: `${track.name}: ${label}`,
-      subject: `${ladder.title}: what ${label} (${track.name}) expects, and what is new since the level below`,
-      keywords: ['career ladder', 'level profile', ladder.title, track.name, levelLabel(level)].join(', '),
+      subject: fillIn(settings.labels.pdf.profileSubject, { ladder: ladder.title, level: label, track: track.name }),
+      keywords: [settings.labels.pdf.keywordLadder, settings.labels.pdf.keywordProfile, ladder.title, track.name, levelLabel(level)].join(', '),
       footer: [label, ...(trackIsLadder ? [] : [track.name]), ladder.title].join('  ·  '),
     },
     faces,

@@ -9,6 +9,7 @@
 // only on the model, the options and SOURCE_DATE_EPOCH.
 
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import type { Catalogue } from '../../locale/index.js';
 import type { Ladder, Level, Track } from '../../model.js';
 import { levelLabel } from '../../views/levels.js';
 import { trackMatrix } from '../../views/matrix.js';
@@ -21,8 +22,8 @@ export interface XlsxOptions {
 }
 
 /** The long sheet's column headings. */
+/** The expectations sheet's columns in English: the words of diagnostics (the sheet's own header comes from the locale). */
 export const EXPECTATION_COLUMNS = ['Ladder', 'Track', 'Level', 'Code', 'Category', 'Area', 'Competency', 'Statement'] as const;
-const EXPECTATIONS_SHEET = 'Expectations';
 
 /** Width in characters: the longest line (plus padding), between a floor and a ceiling. */
 function widthOf(texts: readonly string[], min: number, max: number): number {
@@ -57,11 +58,11 @@ function cell(build: Build, text: string, style: CellStyle, where: string): Cell
   return { text: `${text.slice(0, MAX_CELL_LENGTH - 1)}…`, style };
 }
 
-function trackSheet(build: Build, track: Track, name: string, freeze: boolean): Sheet {
+function trackSheet(build: Build, track: Track, name: string, freeze: boolean, t: Catalogue['xlsx']): Sheet {
   const matrix = trackMatrix(track);
   // An Area column only where some competency of the track has one.
   const hasArea = track.competencies.some((c) => (c.area ?? '') !== '');
-  const lead = hasArea ? ['Competency', 'Area'] : ['Competency'];
+  const lead = hasArea ? [t.competency, t.area] : [t.competency];
   const columnCount = lead.length + track.levels.length;
   const header = [...lead, ...track.levels.map((l) => levelHeading(track, l))].map((t) => ({ text: t, style: 'header' as const }));
   const rows: Array<Array<Cell | undefined>> = [header];
@@ -101,9 +102,9 @@ function trackSheet(build: Build, track: Track, name: string, freeze: boolean): 
 }
 
 /** Level-major, as the CSV's long table: a level's expectations together, competencies in track order. */
-function expectationsSheet(build: Build, name: string, freeze: boolean): Sheet {
+function expectationsSheet(build: Build, name: string, freeze: boolean, t: Catalogue['xlsx']): Sheet {
   const { ladder } = build;
-  const rows: Array<Array<Cell | undefined>> = [EXPECTATION_COLUMNS.map((t) => ({ text: t, style: 'header' as const }))];
+  const rows: Array<Array<Cell | undefined>> = [t.columns.map((t) => ({ text: t, style: 'header' as const }))];
   for (const track of ladder.tracks) {
     for (const level of track.levels) {
       for (const competency of track.competencies) {
@@ -137,8 +138,9 @@ function expectationsSheet(build: Build, name: string, freeze: boolean): Sheet {
 export function writeXlsx(ladder: Ladder, context: WriterContext<XlsxOptions>): WriterResult {
   const build: Build = { ladder, diagnostics: [] };
   const freeze = context.options.xlsxFreeze;
-  const names = sheetNames([...ladder.tracks.map((t) => t.name), EXPECTATIONS_SHEET]);
-  const sheets = [...ladder.tracks.map((track, i) => trackSheet(build, track, names[i]!, freeze)), expectationsSheet(build, names[names.length - 1]!, freeze)];
+  const t = context.labels.xlsx;
+  const names = sheetNames([...ladder.tracks.map((track) => track.name), t.expectations]);
+  const sheets = [...ladder.tracks.map((track, i) => trackSheet(build, track, names[i]!, freeze, t)), expectationsSheet(build, names[names.length - 1]!, freeze, t)];
   const contents = xlsxPackage({
     title: ladder.title,
     creator: `ladderc ${context.version}`,

@@ -125,6 +125,25 @@
     return { id: section.getAttribute('data-competency'), name: section.getAttribute('data-name') };
   }
 
+  // English words for a page whose (older or customised) template leaves a data-t-* attribute out.
+  var ENGLISH = {
+    count: '{n} of {total}',
+    none: 'No statement ticked yet.',
+    top: 'Your answers point to {level}, the top level of this track.',
+    reached: 'Your answers point to {level}.',
+    'not-yet': 'Your answers do not reach {level} yet: {ticked} of its {total} statements are ticked.',
+    gaps: 'Gaps to {level} ({count})',
+    statement: 'statement',
+    statements: 'statements',
+    clear: 'Clear every tick and note on this page?',
+  };
+
+  /** The page's words (data-t-* on the form, in the page's language) with {name} placeholders filled in. */
+  function say(key, values) {
+    var text = form.getAttribute('data-t-' + key);
+    return String(text === null ? ENGLISH[key] : text).replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? String(values[name]) : whole; });
+  }
+
   var result = form.querySelector('[data-result]');
   var gaps = form.querySelector('[data-gaps]');
   var gapsTitle = form.querySelector('[data-gaps-title]');
@@ -134,21 +153,21 @@
     levels.forEach(function (level) {
       var n = ticked(level);
       var counter = level.item.querySelector('.assess-progress-count');
-      counter.textContent = n + ' of ' + level.boxes.length;
+      counter.textContent = say('count', { n: n, total: level.boxes.length });
       level.item.classList.toggle('is-met', n === level.boxes.length);
     });
     var s = standing();
     var any = boxes.some(function (b) { return b.checked; });
-    if (s.reached && !s.next) result.textContent = 'Your answers point to ' + s.reached.label + ', the top level of this track.';
-    else if (s.reached) result.textContent = 'Your answers point to ' + s.reached.label + '.';
-    else if (!any) result.textContent = 'No statement ticked yet.';
-    else result.textContent = 'Your answers do not reach ' + s.next.label + ' yet: ' + ticked(s.next) + ' of its ' + s.next.boxes.length + ' statements are ticked.';
+    if (s.reached && !s.next) result.textContent = say('top', { level: s.reached.label });
+    else if (s.reached) result.textContent = say('reached', { level: s.reached.label });
+    else if (!any) result.textContent = say('none', {});
+    else result.textContent = say('not-yet', { level: s.next.label, ticked: ticked(s.next), total: s.next.boxes.length });
 
     while (gapsList.firstChild) gapsList.removeChild(gapsList.firstChild);
     gaps.hidden = !s.next;
     if (!s.next) return;
     var missing = s.next.boxes.filter(function (b) { return !b.checked; });
-    gapsTitle.textContent = 'Gaps to ' + s.next.label + ' (' + missing.length + (missing.length === 1 ? ' statement)' : ' statements)');
+    gapsTitle.textContent = say('gaps', { level: s.next.label, count: missing.length + ' ' + say(missing.length === 1 ? 'statement' : 'statements', {}) });
     var byCompetency = [];
     missing.forEach(function (box) {
       var c = competencyOf(box);
@@ -243,7 +262,7 @@
   form.querySelector('[data-export]').addEventListener('click', download);
   form.querySelector('[data-print]').addEventListener('click', function () { window.print(); });
   form.querySelector('[data-clear]').addEventListener('click', function () {
-    if (!window.confirm('Clear every tick and note on this page?')) return;
+    if (!window.confirm(say('clear', {}))) return;
     applyState({ ticks: [], notes: {} });
     save();
     render();
