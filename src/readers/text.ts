@@ -139,38 +139,32 @@ interface Seen {
 class RepeatIndex {
   readonly #exact = new Map<string, Seen>();
   readonly #byItem = new Map<string, Seen[]>();
-  readonly #frequency: ReadonlyMap<string, number>;
+  readonly #words: Words;
 
-  constructor(frequency: ReadonlyMap<string, number>) {
-    this.#frequency = frequency;
-  }
-
-  /** How many of `items` occur in this paragraph only, counted no further than `limit`. */
-  #uniqueItems(items: readonly string[], limit: number): number {
-    let n = 0;
-    for (const item of items) if (this.#frequency.get(item) === 1 && (n += 1) >= limit) break;
-    return n;
-  }
-
-  #prefix(items: readonly string[], length: number): string[] {
-    const rarest = [...items].sort((a, b) => this.#frequency.get(a)! - this.#frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-    return rarest.slice(0, length);
+  constructor(words: Words) {
+    this.#words = words;
   }
 
   /** The earlier paragraph this one repeats, if any; otherwise remembers this one. */
-  check(paragraph: Paragraph, items: readonly string[]): Seen | undefined {
-    const key = items.join(' ');
+  check(paragraph: Paragraph): Seen | undefined {
+    const words = this.#words;
+    const tokens = words.tokens.get(paragraph)!;
+    // The same words in the same order: the same item list.
+    const key = tokens.join(' ');
     const exact = this.#exact.get(key);
     if (exact) return exact;
-    const prefixLength = items.length - Math.ceil(NEAR_EXACT * items.length) + 1;
-    if (items.length < NEAR_EXACT_MIN_TOKENS || this.#uniqueItems(items, prefixLength) >= prefixLength) {
+    const prefixLength = tokens.length - Math.ceil(NEAR_EXACT * tokens.length) + 1;
+    if (tokens.length < NEAR_EXACT_MIN_TOKENS || uniqueItems(words, paragraph, prefixLength) >= prefixLength) {
       // Its rarest items occur in no other paragraph, so no paragraph shares a prefix item with it:
-      // it repeats none and none repeats it (no sort, no index — a long paragraph stays linear).
+      // it repeats none and none repeats it (no items built, no sort, no index: a long paragraph
+      // stays linear).
       this.#exact.set(key, { paragraph, items: new Set() });
       return undefined;
     }
+    const items = itemsOf(tokens);
     const seen: Seen = { paragraph, items: new Set(items) };
-    const prefix = this.#prefix(items, prefixLength);
+    const frequency = new Map(items.map((item) => [item, itemFrequency(words, item)]));
+    const prefix = items.sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0)).slice(0, prefixLength);
     const checked = new Set<Seen>();
     for (const item of prefix) {
       for (const candidate of this.#byItem.get(item) ?? []) {
@@ -191,34 +185,82 @@ class RepeatIndex {
   }
 }
 
+/**
+ * How many of a paragraph's items ("x#k") occur in it only, counted no further than `limit`: of a
+ * word it holds c times, the items beyond the most any other paragraph holds.
+ */
+function uniqueItems(words: Words, paragraph: Paragraph, limit: number): number {
+  let n = 0;
+  for (const [token, count] of words.counts.get(paragraph)!) {
+    const [most, next] = words.top.get(token)!;
+    n += Math.max(0, count - (count === most ? next : most));
+    if (n >= limit) break;
+  }
+  return n;
+}
+
+/** How many paragraphs hold the item "x#k": those holding the word x at least k times. */
+function itemFrequency(words: Words, item: string): number {
+  const hash = item.lastIndexOf('#');
+  const k = Number(item.slice(hash + 1));
+  const counts = words.byToken.get(item.slice(0, hash))!; // descending
+  let lo = 0;
+  let hi = counts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (counts[mid]! >= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 interface Repeat {
   paragraph: Paragraph;
   of: Paragraph;
 }
 
-/** Each paragraph's words and token multiset, worked out once per read for every repeat pass. */
+/** Each paragraph's words and how often each occurs, worked out once per read for every repeat pass. */
 interface Words {
   tokens: ReadonlyMap<Paragraph, readonly string[]>;
-  items: ReadonlyMap<Paragraph, readonly string[]>;
-  /** How many paragraphs hold each item. */
-  frequency: ReadonlyMap<string, number>;
+  /** Per paragraph, how many times it holds each word. */
+  counts: ReadonlyMap<Paragraph, ReadonlyMap<string, number>>;
+  /** Per word, the two largest of those counts over all paragraphs (0 when fewer hold it). */
+  top: ReadonlyMap<string, readonly [number, number]>;
+  /** Per word, every paragraph's count of it, largest first. */
+  byToken: ReadonlyMap<string, readonly number[]>;
 }
 
 function wordsOf(paragraphs: readonly Paragraph[]): Words {
-  const tokens = new Map(paragraphs.map((p) => [p, tokensOf(p.text)] as const));
-  const items = new Map(paragraphs.map((p) => [p, itemsOf(tokens.get(p)!)] as const));
-  const frequency = new Map<string, number>();
-  for (const list of items.values()) for (const item of list) frequency.set(item, (frequency.get(item) ?? 0) + 1);
-  return { tokens, items, frequency };
+  const tokens = new Map<Paragraph, string[]>();
+  const counts = new Map<Paragraph, Map<string, number>>();
+  const byToken = new Map<string, number[]>();
+  for (const p of paragraphs) {
+    const list = tokensOf(p.text);
+    const own = new Map<string, number>();
+    for (const t of list) own.set(t, (own.get(t) ?? 0) + 1);
+    tokens.set(p, list);
+    counts.set(p, own);
+    for (const [t, c] of own) {
+      const all = byToken.get(t);
+      if (all) all.push(c);
+      else byToken.set(t, [c]);
+    }
+  }
+  const top = new Map<string, readonly [number, number]>();
+  for (const [t, all] of byToken) {
+    all.sort((a, b) => b - a);
+    top.set(t, [all[0]!, all[1] ?? 0]);
+  }
+  return { tokens, counts, top, byToken };
 }
 
 /** Paragraphs without their repeats; `keep` exempts lines that repeat by design (a level's name). */
 function withoutRepeats(paragraphs: readonly Paragraph[], words: Words, keep: (p: Paragraph) => boolean = () => false): { kept: Paragraph[]; repeats: Repeat[] } {
-  const index = new RepeatIndex(words.frequency);
+  const index = new RepeatIndex(words);
   const kept: Paragraph[] = [];
   const repeats: Repeat[] = [];
   for (const paragraph of paragraphs) {
-    const first = keep(paragraph) ? undefined : index.check(paragraph, words.items.get(paragraph)!);
+    const first = keep(paragraph) ? undefined : index.check(paragraph);
     if (first) repeats.push({ paragraph, of: first.paragraph });
     else kept.push(paragraph);
   }

@@ -91,6 +91,15 @@ describe('invented scrapes', () => {
     `Engineers here build and run the product platform, from the first feature to the systems that carry it. It runs ${sequence}. ` +
     'E1 learns the codebase with close guidance; E2 ships features on their own; E3 owns a service end to end, and E4 sets direction for a group of teams.';
 
+  it('finds a near-exact repeat of a long paragraph of repeated words, and keeps a long paragraph found once', () => {
+    // Words held many times ("x#1" … "x#40" as items): the repeat index counts them per paragraph.
+    const long = Array.from({ length: 400 }, (_, i) => ['owns', 'the', 'service', 'and', 'its', 'on-call', 'rota', `area${i % 10}`][i % 8]).join(' ');
+    const once = Array.from({ length: 3000 }, (_, i) => `word${i}`).join(' ');
+    const text = ['Engineering Levels', '', 'E1: Associate', '', long, '', long.replace('service', 'system'), '', 'E2: Engineer', '', once, ''].join('\n');
+    const { diagnostics } = read(text);
+    expect(rules(diagnostics, 'repeated-paragraph').map((d) => d.line)).toEqual([7]);
+  });
+
   it('reads other codes, ASCII arrows and exact and near-exact repeats', () => {
     const text = [
       'Engineering Career Path',
