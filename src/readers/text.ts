@@ -191,7 +191,7 @@ class RepeatIndex {
  */
 function uniqueItems(words: Words, paragraph: Paragraph, limit: number): number {
   let n = 0;
-  for (const [token, count] of words.counts.get(paragraph)!) {
+  for (const [token, count] of countsOf(words.tokens.get(paragraph)!)) {
     const [most, next] = words.top.get(token)!;
     n += Math.max(0, count - (count === most ? next : most));
     if (n >= limit) break;
@@ -222,25 +222,26 @@ interface Repeat {
 /** Each paragraph's words and how often each occurs, worked out once per read for every repeat pass. */
 interface Words {
   tokens: ReadonlyMap<Paragraph, readonly string[]>;
-  /** Per paragraph, how many times it holds each word. */
-  counts: ReadonlyMap<Paragraph, ReadonlyMap<string, number>>;
   /** Per word, the two largest of those counts over all paragraphs (0 when fewer hold it). */
   top: ReadonlyMap<string, readonly [number, number]>;
   /** Per word, every paragraph's count of it, largest first. */
   byToken: ReadonlyMap<string, readonly number[]>;
 }
 
+/** How many times a paragraph holds each word (made when asked, not kept: a map per paragraph weighs on the heap). */
+function countsOf(tokens: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
 function wordsOf(paragraphs: readonly Paragraph[]): Words {
   const tokens = new Map<Paragraph, string[]>();
-  const counts = new Map<Paragraph, Map<string, number>>();
   const byToken = new Map<string, number[]>();
   for (const p of paragraphs) {
     const list = tokensOf(p.text);
-    const own = new Map<string, number>();
-    for (const t of list) own.set(t, (own.get(t) ?? 0) + 1);
     tokens.set(p, list);
-    counts.set(p, own);
-    for (const [t, c] of own) {
+    for (const [t, c] of countsOf(list)) {
       const all = byToken.get(t);
       if (all) all.push(c);
       else byToken.set(t, [c]);
@@ -251,7 +252,7 @@ function wordsOf(paragraphs: readonly Paragraph[]): Words {
     all.sort((a, b) => b - a);
     top.set(t, [all[0]!, all[1] ?? 0]);
   }
-  return { tokens, counts, top, byToken };
+  return { tokens, top, byToken };
 }
 
 /** Paragraphs without their repeats; `keep` exempts lines that repeat by design (a level's name). */

@@ -62,8 +62,10 @@ describe('readers are linear on adversarial input', () => {
     it(`${name}: 10× the input, at most ~15× the time`, { retry: 2, timeout: 240_000 }, () => {
       const n = 300;
       const { small, large } = timings(make(n), make(n * 10));
-      // Below ~2 ms timer noise dominates; the floor keeps the ratio meaningful.
-      expect(large / Math.max(small, 2), `${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBeLessThanOrEqual(15);
+      // Below ~10 ms the small run is all young-generation garbage while the large one pays for
+      // old-generation marking: a GC regime, not the reader's algorithm (a quadratic reader still
+      // fails: 10× the input takes 100× the time, far past 15× the floor).
+      expect(large / Math.max(small, 10), `${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBeLessThanOrEqual(15);
     });
   }
 });
