@@ -109,7 +109,7 @@ export async function render<F extends OutputFormat>(ladder: Ladder, format: F, 
   if (!entry) throw new Error(`unknown format "${format}"`);
   const writers = defaultWriterOptions();
   Object.assign(writers[format], options.options ?? {});
-  const writer = prepareWriter(
+  const writer = (await prepareWriter(
     format,
     { paths: [], outDir: '', formats: [format], strict: false, sources: {}, writers, cwd: process.cwd(), locale: options.locale ?? DEFAULT_LOCALE },
     {
@@ -117,7 +117,7 @@ export async function render<F extends OutputFormat>(ladder: Ladder, format: F, 
       assets: (f) => Object.fromEntries(Object.entries(writerFor(f)?.assets ?? {}).map(([k, s]) => [k, loadAsset(s)])),
     },
     { version: 'api', sourceDateEpoch: options.sourceDateEpoch ?? 0, crosswalk: linkLadders([ladder]).crosswalk },
-  )!;
+  ))!;
   const own = await renderLadder(writer, ladder);
   const shared = await renderShared(writer, [ladder]);
   return { files: [...own.files, ...shared.files].sort((a, b) => (a.path < b.path ? -1 : 1)), diagnostics: [...own.diagnostics, ...shared.diagnostics] };

@@ -8,7 +8,7 @@ import type { Crosswalk, Ladder } from '../model.js';
 import { catalogue, DEFAULT_LOCALE } from '../locale/index.js';
 import type { Options } from '../options.js';
 import { sourceFormatLabel } from '../readers/registry.js';
-import { writerFor, type OutputFormat } from '../writers/index.js';
+import { loadWriter, writerFor, type OutputFormat } from '../writers/index.js';
 import { TemplateError } from '../writers/template.js';
 import type { BuiltFile, OutputFile, TemplateFile, WriterContext, WriterEntry, WriterResult } from '../writers/types.js';
 import { digestOf, type BuildHooks } from './compile.js';
@@ -61,8 +61,9 @@ export interface PreparedWriter {
 
 const NO_CROSSWALK: Crosswalk = { rungs: [], tracks: [] };
 
-export function prepareWriter(format: OutputFormat, options: Readonly<Options>, resources: WriterResources, meta: RenderMeta): PreparedWriter | undefined {
-  const entry = writerFor(format);
+/** A format's writer, its code loaded now (the registry imports a writer only when a build renders its format). */
+export async function prepareWriter(format: OutputFormat, options: Readonly<Options>, resources: WriterResources, meta: RenderMeta): Promise<PreparedWriter | undefined> {
+  const entry = await loadWriter(format);
   if (!entry) return undefined;
   const context: WriterContext<any> = {
     options: options.writers[format],
@@ -229,12 +230,13 @@ export async function streamOutputs(
   const links = (format: OutputFormat): boolean => writerFor(format)?.linksOutputs === true;
   const order = [...options.formats.filter((f) => !links(f)), ...options.formats.filter(links)];
   const built: BuiltFile[] = [];
-  const copiers = options.formats.filter(links).flatMap((format) => {
-    const entry = writerFor(format);
-    return entry?.copyOf ? [{ format, copyOf: entry.copyOf, options: options.writers[format] }] : [];
-  });
+  const copiers: Array<{ format: OutputFormat; copyOf: NonNullable<WriterEntry<any>['copyOf']>; options: any }> = [];
+  for (const format of options.formats.filter(links)) {
+    const entry = await loadWriter(format);
+    if (entry?.copyOf) copiers.push({ format, copyOf: entry.copyOf, options: options.writers[format] });
+  }
   for (const format of order) {
-    const writer = prepareWriter(format, options, resources, withCrosswalk);
+    const writer = await prepareWriter(format, options, resources, withCrosswalk);
     if (!writer) continue;
     const linking = links(format);
     if (linking) writer.context.outputs = [...built].sort(byPath);

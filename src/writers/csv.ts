@@ -33,6 +33,7 @@ import { trackMatrix } from '../views/matrix.js';
 import { csvField, csvLines } from './escape.js';
 import { createTemplateEngine } from './template.js';
 import type { OutputFile, WriterContext, WriterEntry, WriterResult } from './types.js';
+import { csvInfo } from './index.js';
 
 const BOM = '\uFEFF';
 
@@ -170,9 +171,7 @@ export function writeCrosswalkCsv(_ladders: readonly Ladder[], context: WriterCo
 }
 
 export const csvWriter: WriterEntry<CsvOptions, 'csv'> = {
-  id: 'csv',
-  label: 'spreadsheets: one long CSV per ladder, a matrix CSV per track, and the crosswalk',
+  ...csvInfo,
   ladder: writeCsv,
   shared: writeCrosswalkCsv,
-  options: [{ key: 'csvBom', config: 'csv.bom', kind: { type: 'boolean' }, default: true, flag: '--csv-bom', help: 'UTF-8 byte order mark in CSV files' }],
 };

@@ -101,6 +101,7 @@ import { levelLabel, resolveEquivalents, statementCount } from '../views/levels.
 import { notApplicableNote, trackMatrix, type MatrixCell } from '../views/matrix.js';
 import { createTemplateEngine, type TemplateEngine } from './template.js';
 import type { BuiltFile, OutputFile, WriterContext, WriterEntry, WriterResult } from './types.js';
+import { DOWNLOAD_MODES, htmlInfo } from './index.js';
 
 /** Only the site's own files: no inline code, no network, no plugins, no <base> tricks. */
 export const CONTENT_SECURITY_POLICY =
@@ -733,7 +734,7 @@ export function writeHtml(ladders: readonly Ladder[], context: WriterContext<Par
   return { files, diagnostics: [] };
 }
 
-export const DOWNLOAD_MODES = ['link', 'copy', 'none'] as const;
+export { DOWNLOAD_MODES } from './index.js';
 
 export interface HtmlOptions {
   /** Show each level's and competency's source line and column on the pages (default: off). */
@@ -743,22 +744,8 @@ export interface HtmlOptions {
 }
 
 export const htmlWriter: WriterEntry<HtmlOptions, 'html'> = {
-  id: 'html',
-  label: 'a static site: an index, a page per track and per level',
+  ...htmlInfo,
   ladder: writeHtmlLadder,
   shared: writeHtmlIndex,
-  // The Downloads lists link the PDFs, CSVs, workbooks… of the same build.
-  linksOutputs: true,
   copyOf: downloadCopy,
-  options: [
-    { key: 'positions', config: 'html.positions', kind: { type: 'boolean' }, default: false, flag: '--html-positions', help: 'source line and column under each level and competency on HTML pages' },
-    {
-      key: 'downloads',
-      config: 'html.downloads',
-      kind: { type: 'enum', values: DOWNLOAD_MODES },
-      default: 'link',
-      flag: '--html-downloads',
-      help: "the pages' Downloads lists: link (to out/pdf/… beside html/), copy (html/downloads/ carries the files, so html/ can be published alone) or none",
-    },
-  ],
 };

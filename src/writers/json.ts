@@ -4,6 +4,7 @@
 import type { Ladder } from '../model.js';
 import { crosswalkJson } from '../views/crosswalk.js';
 import type { WriterContext, WriterEntry, WriterResult } from './types.js';
+import { jsonInfo } from './index.js';
 
 export function ladderToJson(ladder: Ladder): string {
   return `${JSON.stringify(ladder, null, 2)}\n`;
@@ -19,9 +20,7 @@ export function writeCrosswalkJson(_ladders: readonly Ladder[], context: WriterC
 }
 
 export const jsonWriter: WriterEntry<Record<string, never>, 'json'> = {
-  id: 'json',
-  label: 'the model as JSON, one file per ladder, and the crosswalk of every level',
+  ...jsonInfo,
   ladder: writeJson,
   shared: writeCrosswalkJson,
-  options: [],
 };

@@ -56,6 +56,7 @@ import { trackMatrix } from '../views/matrix.js';
 import { escapeMarkdown, markdownParagraphs } from './escape.js';
 import { createTemplateEngine } from './template.js';
 import type { OutputFile, WriterContext, WriterEntry, WriterResult } from './types.js';
+import { markdownInfo } from './index.js';
 
 export const CANONICAL_MARKER_LINE =
   '<!-- ladderc:canonical 1 · The canonical Markdown form of a ladder, written by ladderc. Edit it and compile it ' +
@@ -331,10 +332,7 @@ export function writeCrosswalkMarkdown(_ladders: readonly Ladder[], context: Wri
 }
 
 export const markdownWriter: WriterEntry<Record<string, never>, 'md'> = {
-  id: 'md',
-  label: 'canonical Markdown, one file per ladder (ladderc reads it back)',
-  templateFolder: 'markdown',
+  ...markdownInfo,
   ladder: writeMarkdown,
   shared: writeCrosswalkMarkdown,
-  options: [],
 };

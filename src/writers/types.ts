@@ -64,6 +64,14 @@ export interface WriterResult {
   diagnostics: Diagnostic[];
 }
 
+/** A writer's metadata (everything but its code): what the CLI's help, config validation and planning need. */
+export type WriterInfo<O = Record<string, unknown>, Id extends string = string> = Omit<WriterEntry<O, Id>, 'ladder' | 'shared' | 'copyOf'>;
+
+/** A registry entry: the metadata, and the writer itself loaded on demand (its code and dependencies are imported only then). */
+export interface RegisteredWriter<O = Record<string, unknown>, Id extends string = string> extends WriterInfo<O, Id> {
+  readonly load: () => Promise<WriterEntry<O, Id>>;
+}
+
 export interface WriterEntry<O = Record<string, unknown>, Id extends string = string> {
   /** The format's id, as in `--format` and the config's `formats`. */
   readonly id: Id;

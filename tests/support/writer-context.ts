@@ -6,7 +6,7 @@ import type { Crosswalk, Ladder } from '../../src/model.js';
 import { linkLadders } from '../../src/pipeline/link.js';
 import { defaultWriterOptions } from '../../src/pipeline/options.js';
 import { sourceFormatLabel } from '../../src/readers/registry.js';
-import { writerFor, type OutputFormat, type WriterOptionsMap } from '../../src/writers/index.js';
+import { loadWriter, writerFor, type OutputFormat, type WriterOptionsMap } from '../../src/writers/index.js';
 import type { TemplateFile, WriterContext, WriterResult } from '../../src/writers/types.js';
 
 export function writerContext<F extends OutputFormat>(
@@ -31,7 +31,7 @@ export function writerContext<F extends OutputFormat>(
 
 /** Runs a format's writer over ladders: each ladder's files, then the shared ones (with the ladders' crosswalk, unless the context has one). */
 export async function writeAll<F extends OutputFormat>(format: F, ladders: readonly Ladder[], given: WriterContext<WriterOptionsMap[F]>): Promise<WriterResult> {
-  const entry = writerFor(format)!;
+  const entry = (await loadWriter(format))!;
   const context = given.crosswalk.rungs.length ? given : { ...given, crosswalk: linkLadders(ladders).crosswalk };
   // As render.ts does: ladder() sees the crosswalk only when the writer says it shows it.
   const ladderContext = entry.ladderUsesCrosswalk ? context : { ...context, crosswalk: { rungs: [], tracks: [] } };

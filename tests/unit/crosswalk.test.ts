@@ -270,30 +270,30 @@ describe('the render cache', () => {
   const one = ladder('a', { t: ['Junior A', 'Senior A'] });
   const small = linkLadders([one]).crosswalk;
   const big = linkLadders([one, ladder('b', { u: ['Junior B'] })]).crosswalk;
-  const prepared = (format: 'json' | 'pdf', crosswalk: Crosswalk) => prepareWriter(format, defaultOptions(process.cwd()), resources, { version: 't', sourceDateEpoch: 0, crosswalk })!;
+  const prepared = async (format: 'json' | 'pdf', crosswalk: Crosswalk) => (await prepareWriter(format, defaultOptions(process.cwd()), resources, { version: 't', sourceDateEpoch: 0, crosswalk }))!;
 
   it('re-renders what shows the crosswalk when it changes, and only that', async () => {
     const hooks = { cache: memoryCache() as never, stats: emptyStats() };
-    await renderShared(prepared('json', small), [one], hooks);
-    await renderLadder(prepared('json', small), one, hooks);
-    await renderLadder(prepared('pdf', small), one, hooks);
+    await renderShared(await prepared('json', small), [one], hooks);
+    await renderLadder(await prepared('json', small), one, hooks);
+    await renderLadder(await prepared('pdf', small), one, hooks);
     expect(hooks.stats.rendered).toBe(3);
     // Same crosswalk: all three from the cache.
-    await renderShared(prepared('json', small), [one], hooks);
-    await renderLadder(prepared('json', small), one, hooks);
-    await renderLadder(prepared('pdf', small), one, hooks);
+    await renderShared(await prepared('json', small), [one], hooks);
+    await renderLadder(await prepared('json', small), one, hooks);
+    await renderLadder(await prepared('pdf', small), one, hooks);
     expect([hooks.stats.rendered, hooks.stats.renderHits]).toEqual([3, 3]);
     // Another ladder in the build moved the crosswalk: the shared file and the PDF (its crosswalk
     // page) re-render; the ladder's JSON, which does not show it, does not.
-    await renderShared(prepared('json', big), [one], hooks);
-    await renderLadder(prepared('json', big), one, hooks);
-    await renderLadder(prepared('pdf', big), one, hooks);
+    await renderShared(await prepared('json', big), [one], hooks);
+    await renderLadder(await prepared('json', big), one, hooks);
+    await renderLadder(await prepared('pdf', big), one, hooks);
     expect([hooks.stats.rendered, hooks.stats.renderHits]).toEqual([5, 4]);
   });
 
   it('gives ladder() the crosswalk only when the writer says it shows it', async () => {
     const seen: number[] = [];
-    const writer = prepared('json', big);
+    const writer = await prepared('json', big);
     const spy = (uses: boolean) => ({ ...writer, entry: { ...writer.entry, ladderUsesCrosswalk: uses, ladder: (_l: Ladder, c: { crosswalk: Crosswalk }) => (seen.push(c.crosswalk.rungs.length), { files: [], diagnostics: [] }) } });
     await renderLadder(spy(false), one);
     await renderLadder(spy(true), one);

@@ -3,11 +3,9 @@
 
 import PDFDocument from 'pdfkit';
 
-/** Asset keys (as declared in the writer entry) of the two faces every PDF embeds. */
-export const FACE_ASSETS = {
-  regular: 'DejaVuSansCondensed.ttf',
-  bold: 'DejaVuSansCondensed-Bold.ttf',
-} as const;
+import { FACE_ASSETS } from './theme.js';
+
+export { FACE_ASSETS } from './theme.js';
 
 export type Face = keyof typeof FACE_ASSETS;
 

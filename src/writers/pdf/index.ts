@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type { Ladder } from '../../model.js';
 import { statementCount } from '../../views/levels.js';
 import type { OutputFile, WriterContext, WriterEntry, WriterResult } from '../types.js';
+import { pdfInfo } from '../index.js';
 import { PAPERS, type Paper } from './theme.js';
 import type { ReviewFormOptions } from './review-form.js';
 import { describeCharacter, FACE_ASSETS, parseFace, REPLACEMENT, type Face, type FontkitFont } from './fonts.js';
@@ -114,31 +115,6 @@ export async function writePdf(ladder: Ladder, context: WriterContext<PdfOptions
 }
 
 export const pdfWriter: WriterEntry<PdfOptions, 'pdf'> = {
-  id: 'pdf',
-  label: 'print: a book per track (cover, matrix, level profiles), a profile and a fillable review form per level',
+  ...pdfInfo,
   ladder: writePdf,
-  // Each track's PDF ends with its crosswalk page.
-  ladderUsesCrosswalk: true,
-  options: [
-    { key: 'paper', config: 'pdf.paper', kind: { type: 'enum', values: PAPERS }, default: 'a4', flag: '--paper', help: 'PDF paper size' },
-    { key: 'profiles', config: 'pdf.profiles', kind: { type: 'boolean' }, default: true, help: 'a standalone profile PDF per level (pdf/level/…), besides the track book' },
-    { key: 'review.ratings', config: 'review.ratings', kind: { type: 'strings', min: 2 }, default: [...en.pdf.ratings], help: "the review forms' rating scale" },
-    { key: 'review.selfAssessment', config: 'review.selfAssessment', kind: { type: 'boolean' }, default: true, help: "a self-assessment rating beside the manager's rating of each competency" },
-    { key: 'review.evidence', config: 'review.evidence', kind: { type: 'boolean' }, default: true, help: 'an evidence field beside the comments of each competency' },
-    { key: 'review.overall', config: 'review.overall', kind: { type: 'boolean' }, default: true, help: 'an overall rating at the end of each review form' },
-    {
-      key: 'review.promotion',
-      config: 'review.promotion',
-      kind: { type: 'strings', min: 0 },
-      default: [...en.pdf.promotionChoices],
-      help: 'the promotion recommendation\'s options ([] leaves it out)',
-    },
-    { key: 'review.signoff', config: 'review.signoff', kind: { type: 'strings', min: 0 }, default: [...en.pdf.signoff], help: 'who signs each review form: a name, a date and a signature line each ([] leaves it out)' },
-    { key: 'review.labels', config: 'review.labels', kind: { type: 'labels', keys: Object.keys(LABEL_DEFAULTS) }, default: LABEL_DEFAULTS, help: "the review forms' field labels" },
-    { key: 'review.logo', config: 'review.logo', kind: { type: 'file', what: 'logo image' }, default: undefined, help: 'a PNG or JPEG logo on the review forms' },
-  ],
-  assets: {
-    [FACE_ASSETS.regular]: `dejavu-fonts-ttf/ttf/${FACE_ASSETS.regular}`,
-    [FACE_ASSETS.bold]: `dejavu-fonts-ttf/ttf/${FACE_ASSETS.bold}`,
-  },
 };

@@ -3,6 +3,12 @@
 export type Paper = 'a4' | 'letter';
 export const PAPERS: readonly Paper[] = ['a4', 'letter'];
 
+/** Asset keys (as declared in the writer entry) of the two faces every PDF embeds. */
+export const FACE_ASSETS = {
+  regular: 'DejaVuSansCondensed.ttf',
+  bold: 'DejaVuSansCondensed-Bold.ttf',
+} as const;
+
 export type Orientation = 'portrait' | 'landscape';
 
 /** Points (1/72 in). A4 and US Letter, portrait. */

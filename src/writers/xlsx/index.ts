@@ -14,6 +14,7 @@ import type { Ladder, Level, Track } from '../../model.js';
 import { levelLabel } from '../../views/levels.js';
 import { trackMatrix } from '../../views/matrix.js';
 import type { WriterContext, WriterEntry, WriterResult } from '../types.js';
+import { xlsxInfo } from '../index.js';
 import { MAX_CELL_LENGTH, sheetNames, xlsxPackage, type Cell, type CellStyle, type Sheet } from './ooxml.js';
 
 export interface XlsxOptions {
@@ -152,10 +153,6 @@ export function writeXlsx(ladder: Ladder, context: WriterContext<XlsxOptions>): 
 }
 
 export const xlsxWriter: WriterEntry<XlsxOptions, 'xlsx'> = {
-  id: 'xlsx',
-  label: 'spreadsheet workbooks: per ladder a matrix sheet per track and a sheet of every expectation',
+  ...xlsxInfo,
   ladder: writeXlsx,
-  options: [
-    { key: 'xlsxFreeze', config: 'xlsx.freeze', kind: { type: 'boolean' }, default: true, flag: '--xlsx-freeze', help: 'freeze the header row and the competency column in workbooks' },
-  ],
 };
