@@ -14,7 +14,7 @@ import { finalizeLadder } from './finalize.js';
 import { htmlNesting, markdownNesting, MAX_HTML_NESTING, MAX_LEVELS_PER_TRACK, MAX_MARKDOWN_NESTING } from './limits.js';
 import { plausibility } from './plausibility.js';
 import { detectFormat, readerFor } from './registry.js';
-import { secondReadingWins } from './sections/read.js';
+import { leavesMostOut, secondReadingWins } from './sections/read.js';
 import { isHtmlPage } from './sniff.js';
 import { stripTemplateDirectives } from './template-directives.js';
 
@@ -95,10 +95,10 @@ export function readSource(bytes: Uint8Array, path: string, options: SourceOptio
     if (options.format === undefined && format === 'html-table' && isHtmlPage(text)) {
       const table = draftKeptWords(draft, text, format);
       // Only a table reading that leaves most of the page out is worth a second reading.
-      if (draft.tracks.length === 0 || table.keptWords < table.sourceWords * 0.6) {
+      if (leavesMostOut(draft, table)) {
         const second = new Diagnostics(path);
         const prose = readerFor('prose').read({ text, file: path, options, diagnostics: second });
-        if (secondReadingWins(draft, prose, text, format)) {
+        if (secondReadingWins(draft, prose, text, format, table)) {
           format = 'prose';
           draft = prose;
           chosen = second;

@@ -192,8 +192,9 @@ class RepeatIndex {
 function uniqueItems(words: Words, paragraph: Paragraph, limit: number): number {
   let n = 0;
   for (const [token, count] of countsOf(words.tokens.get(paragraph)!)) {
-    const [most, next] = words.top.get(token)!;
-    n += Math.max(0, count - (count === most ? next : most));
+    const all = words.byToken.get(token)!; // descending
+    const most = all[0]!;
+    n += Math.max(0, count - (count === most ? (all[1] ?? 0) : most));
     if (n >= limit) break;
   }
   return n;
@@ -222,8 +223,6 @@ interface Repeat {
 /** Each paragraph's words and how often each occurs, worked out once per read for every repeat pass. */
 interface Words {
   tokens: ReadonlyMap<Paragraph, readonly string[]>;
-  /** Per word, the two largest of those counts over all paragraphs (0 when fewer hold it). */
-  top: ReadonlyMap<string, readonly [number, number]>;
   /** Per word, every paragraph's count of it, largest first. */
   byToken: ReadonlyMap<string, readonly number[]>;
 }
@@ -247,12 +246,8 @@ function wordsOf(paragraphs: readonly Paragraph[]): Words {
       else byToken.set(t, [c]);
     }
   }
-  const top = new Map<string, readonly [number, number]>();
-  for (const [t, all] of byToken) {
-    all.sort((a, b) => b - a);
-    top.set(t, [all[0]!, all[1] ?? 0]);
-  }
-  return { tokens, top, byToken };
+  for (const all of byToken.values()) all.sort((a, b) => b - a);
+  return { tokens, byToken };
 }
 
 /** Paragraphs without their repeats; `keep` exempts lines that repeat by design (a level's name). */
@@ -272,14 +267,19 @@ const TEASER_END = /(?:…|\.\.\.)\s*(?:(?:read|see|show|learn)\s+more\W*)?$/iu;
 
 /** A card's cut-off copy ("Designs, builds … and…") of a paragraph given in full elsewhere on the page. */
 function withoutTeasers(kept: readonly Paragraph[], repeats: Repeat[], words: Words): { kept: Paragraph[]; repeats: Repeat[] } {
-  // A paragraph without the teaser's end has the words it always has.
-  const keyOf = (p: Paragraph): readonly string[] => (TEASER_END.test(p.text) ? tokensOf(p.text.replace(TEASER_END, '')) : words.tokens.get(p)!);
+  // Only a teaser's words change without its end; every other paragraph has the words it always has.
+  const teasers = new Map(kept.filter((p) => TEASER_END.test(p.text)).map((p) => [p, tokensOf(p.text.replace(TEASER_END, ''))]));
+  const keyOf = (p: Paragraph): readonly string[] => teasers.get(p) ?? words.tokens.get(p)!;
   const out = kept.filter((p) => {
-    if (!TEASER_END.test(p.text)) return true;
+    if (!teasers.has(p)) return true;
     // The teaser's last word may be cut ("oper…"): compare the words before it.
     const cut = keyOf(p).slice(0, -1);
     if (cut.length < NEAR_EXACT_MIN_TOKENS) return true;
-    const full = kept.find((other) => other !== p && cut.every((w, i) => keyOf(other)[i] === w));
+    const full = kept.find((other) => {
+      if (other === p) return false;
+      const key = keyOf(other);
+      return cut.every((w, i) => key[i] === w);
+    });
     if (full) repeats.push({ paragraph: p, of: full });
     return !full;
   });

@@ -202,8 +202,7 @@ const paths = {
  * file whose key is not here is not linked.
  */
 type DownloadKey = keyof Catalogue['html']['downloadFiles'];
-export const DOWNLOAD_KEYS: readonly DownloadKey[] = Object.keys(en.html.downloadFiles) as DownloadKey[];
-const DOWNLOAD_ORDER: readonly string[] = DOWNLOAD_KEYS;
+const DOWNLOAD_ORDER: readonly string[] = Object.keys(en.html.downloadFiles);
 
 interface DownloadView {
   label: string;

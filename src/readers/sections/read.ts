@@ -2,7 +2,7 @@
 // chrome is an info, text a warning that names it and where it is.
 
 import { Diagnostics as DiagnosticsList, type Diagnostics } from '../../diagnostics.js';
-import { draftKeptWords } from '../coverage.js';
+import { draftKeptWords, type Coverage } from '../coverage.js';
 import type { Position } from '../../model.js';
 import { codeNumber, IMPLICIT_COMPETENCY, SENIORITY_WORD } from '../lexicon.js';
 import { levelKey } from '../markdown/level-words.js';
@@ -273,24 +273,30 @@ function reportLeftOut(doc: Outline, ctx: Ctx): void {
   }
 }
 
+/** A first reading worth a second one: it found no track, or it placed less than 60% of the words (`kept`, its draftKeptWords). */
+export function leavesMostOut(first: DraftLadder, kept: Coverage): boolean {
+  return first.tracks.length === 0 || kept.keptWords < kept.sourceWords * 0.6;
+}
+
+/**
+ * Whether a second reading of a text replaces the first: it found a track, and the first found
+ * none, or the first leaves most out and the second keeps a quarter of the words more. `firstKept`
+ * is the first's draftKeptWords when the caller has it already.
+ */
+export function secondReadingWins(first: DraftLadder, second: DraftLadder, text: string, format: string, firstKept?: Coverage): boolean {
+  if (second.tracks.length === 0) return false;
+  if (first.tracks.length === 0) return true;
+  const kept = firstKept ?? draftKeptWords(first, text, format);
+  if (!leavesMostOut(first, kept)) return false;
+  return draftKeptWords(second, text, 'prose').keptWords >= kept.keptWords + kept.sourceWords / 4;
+}
+
 /**
  * Of two readings of one text, keeps the outline's when the primary reading finds no track, or
  * places less than 60% of the words in levels and competencies where the outline places a quarter
  * of them more (draftKeptWords); the kept reading's
  * diagnostics go to `diagnostics`. `read` makes the primary reading with the diagnostics it is given.
  */
-/**
- * Whether a second reading of a text replaces the first: the first found no track, or it left
- * 40% of the words out and the second keeps a quarter of the words more (and found a track).
- */
-export function secondReadingWins(first: DraftLadder, second: DraftLadder, text: string, format: string): boolean {
-  if (second.tracks.length === 0) return false;
-  if (first.tracks.length === 0) return true;
-  const kept = draftKeptWords(first, text, format);
-  if (kept.keptWords >= kept.sourceWords * 0.6) return false;
-  return draftKeptWords(second, text, 'prose').keptWords >= kept.keptWords + kept.sourceWords / 4;
-}
-
 export function chooseReading(
   text: string,
   file: string,
