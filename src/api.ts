@@ -12,7 +12,7 @@ import { parseConfig } from './pipeline/config.js';
 import { defaultWriterOptions, resolveOptions, type OptionRequest } from './pipeline/options.js';
 import { prepareWriter, renderLadder, renderShared, type RenderResult } from './pipeline/render.js';
 import { readSource } from './readers/index.js';
-import type { SourceFormat } from './readers/registry.js';
+import type { SourceFormat } from './readers/formats.js';
 import { writerFor, type OutputFormat, type WriterOptionsMap } from './writers/index.js';
 
 export interface CompileOptions {

@@ -17,7 +17,7 @@ export { exitCodeFor, formatDiagnostic, sortDiagnostics } from './diagnostics.js
 export { EXIT_CODES } from './cli/exit-codes.js';
 
 /** The formats, from the registries: every source format ladderc reads, every output format it writes. */
-export { SOURCE_FORMATS } from './readers/registry.js';
+export { SOURCE_FORMATS } from './readers/formats.js';
 export { OUTPUT_FORMATS } from './writers/index.js';
 export type { OutputFormat, WriterOptionsMap } from './writers/index.js';
 export type { OutputFile } from './writers/types.js';

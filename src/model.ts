@@ -10,7 +10,7 @@ export interface Position {
 }
 
 /** How a source document was recognised (the reader registry lists them). */
-export type { SourceFormat } from './readers/registry.js';
+export type { SourceFormat } from './readers/formats.js';
 import type { SourceFormat } from './readers/registry.js';
 
 export interface Source {

@@ -34,8 +34,8 @@ export async function diffCommand(args: ParsedArgs, io: CliIo): Promise<number> 
   const readErrors = [...oldSources.errors, ...newSources.errors];
   if (readErrors.length) return usageFailure(readErrors, io, args.flags.reporter);
 
-  const before = compileSide(withoutOwn(oldSources.sources, options), options);
-  const after = compileSide(withoutOwn(newSources.sources, options), options);
+  const before = await compileSide(withoutOwn(oldSources.sources, options), options);
+  const after = await compileSide(withoutOwn(newSources.sources, options), options);
   if (before.errors + after.errors > 0) {
     printer(io, args.flags.reporter ?? 'human')([...before.diagnostics, ...after.diagnostics].filter((d) => d.severity === 'error'));
     io.stderr('ladderc: diff: the sources have errors; fix them (see "ladderc check") and compare again\n');

@@ -76,7 +76,7 @@ export async function promoteCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   const options = resolved.options;
   const collected = host.collectSources(options.paths, []);
   if (collected.errors.length) return usageFailure(collected.errors, io, args.flags.reporter);
-  const side = compileSide(withoutOwn(collected.sources, options), options);
+  const side = await compileSide(withoutOwn(collected.sources, options), options);
   if (side.errors > 0) {
     printer(io, args.flags.reporter ?? 'human')(side.diagnostics.filter((d) => d.severity === 'error'));
     return EXIT_USAGE;

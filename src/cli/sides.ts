@@ -15,8 +15,8 @@ export interface CompiledSide {
   errors: number;
 }
 
-export function compileSide(sources: readonly SourceInput[], options: Options): CompiledSide {
-  const compiled = compileSources(sources, options);
+export async function compileSide(sources: readonly SourceInput[], options: Options): Promise<CompiledSide> {
+  const compiled = await compileSources(sources, options);
   const linked = linkLadders(compiled.ladders, crosswalkInput(options));
   const diagnostics = [...compiled.diagnostics, ...linked.diagnostics];
   return { ladders: linked.ladders, diagnostics, errors: countBySeverity(diagnostics).error };

@@ -112,7 +112,7 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
     if (cache.counters) outcome.cache = cache.counters;
   }
 
-  const compiled = compileSources(sources, options, hooks);
+  const compiled = await compileSources(sources, options, hooks);
   // The source bytes are no longer needed (the models keep their hashes).
   collected.sources.length = 0;
   sources.length = 0;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Ladder } from '../model.js';
 import type { Options, SourceOptions } from '../options.js';
-import { readSource, type ReadResult } from '../readers/index.js';
+import type { ReadResult } from '../readers/index.js';
 import { DEFAULT_MAX_SOURCE_MB, megabytes } from '../readers/limits.js';
 import { diagnostic } from '../diagnostics.js';
 import type { ContentCache } from './host.js';
@@ -81,11 +81,19 @@ function parseReadResult(payload: string): ReadResult | undefined {
 }
 
 /**
+ * The readers, imported on the first source the cache does not answer: their libraries (unified,
+ * micromark, yaml) are a third of a second to load, which a rebuild from the cache never pays.
+ */
+function readers(): Promise<typeof import('../readers/index.js')> {
+  return import('../readers/index.js');
+}
+
+/**
  * Reads one source through the cache. A miss stores the result; with a cache both paths hand back
  * a fresh object parsed from the same JSON, so a cached build cannot differ from a rebuild from the
  * cache (JSON drops `undefined` fields either way; digests and writers never see the difference).
  */
-export function compileSource(source: SourceInput, sourceOptions: SourceOptions | undefined, hooks: BuildHooks = {}, maxSourceSize = DEFAULT_MAX_SOURCE_MB): ReadResult {
+export async function compileSource(source: SourceInput, sourceOptions: SourceOptions | undefined, hooks: BuildHooks = {}, maxSourceSize = DEFAULT_MAX_SOURCE_MB): Promise<ReadResult> {
   if (source.bytes.length > maxSourceSize * 1_000_000) {
     const message = `the source is ${megabytes(source.bytes.length)}; ladderc reads sources of at most ${maxSourceSize} MB`;
     return { diagnostics: [diagnostic('error', 'source-too-large', message, source.path, undefined, 'split it into several sources, or raise "maxSourceSize" (megabytes) in ladderc.config.json')] };
@@ -101,6 +109,7 @@ export function compileSource(source: SourceInput, sourceOptions: SourceOptions 
     }
   }
   if (stats) stats.parsed += 1;
+  const { readSource } = await readers();
   const result = readSource(source.bytes, source.path, sourceOptions ?? {});
   // Without a cache the model never leaves the process: no JSON round trip.
   if (!cache) return result;
@@ -114,13 +123,13 @@ export function compileSource(source: SourceInput, sourceOptions: SourceOptions 
  * with no levels are left out (their source has a diagnostic saying so); ids are not yet unique:
  * that is link's work.
  */
-export function compileSources(sources: readonly SourceInput[], options: Pick<Options, 'sources' | 'maxSourceSize'>, hooks: BuildHooks = {}): CompileResult {
+export async function compileSources(sources: readonly SourceInput[], options: Pick<Options, 'sources' | 'maxSourceSize'>, hooks: BuildHooks = {}): Promise<CompileResult> {
   const sorted = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const ladders: Ladder[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const source of sorted) {
     hooks.onStep?.(source.path);
-    const result = compileSource(source, options.sources[source.path], hooks, options.maxSourceSize);
+    const result = await compileSource(source, options.sources[source.path], hooks, options.maxSourceSize);
     for (const d of result.diagnostics) diagnostics.push(d);
     if (result.ladder && result.ladder.tracks.length > 0) ladders.push(result.ladder);
   }

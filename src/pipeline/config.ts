@@ -2,7 +2,7 @@
 // (csv, pdf, review, …) are derived from the writer registry's option declarations.
 
 import { ORIENTATIONS, type SourceOptions } from '../options.js';
-import { SOURCE_FORMATS, type SourceFormat } from '../readers/registry.js';
+import { SOURCE_FORMATS, type SourceFormat } from '../readers/formats.js';
 import { OUTPUT_FORMATS, WRITERS, type OutputFormat } from '../writers/index.js';
 import { getPath, parseOptionValue, type OptionSpec } from '../writers/option-spec.js';
 

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Crosswalk, Ladder } from '../model.js';
 import { catalogue, DEFAULT_LOCALE } from '../locale/index.js';
 import type { Options } from '../options.js';
-import { sourceFormatLabel } from '../readers/registry.js';
+import { sourceFormatLabel } from '../readers/formats.js';
 import { loadWriter, writerFor, type OutputFormat } from '../writers/index.js';
 import { TemplateError } from '../writers/template.js';
 import type { BuiltFile, OutputFile, TemplateFile, WriterContext, WriterEntry, WriterResult } from '../writers/types.js';

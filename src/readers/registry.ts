@@ -1,9 +1,9 @@
-// The reader registry: every source format ladderc reads, with its label, its detector and its
-// reader. Everything else that lists source formats (SOURCE_FORMATS, the SourceFormat type, the
-// config's `format` values, the JSON schema's enum, the HTML pages' labels) is derived from here,
-// and tests/unit/registry.test.ts fails on any mismatch.
+// The reader registry: every source format ladderc reads (its id and label from formats.ts), with
+// its detector and its reader. Everything else that lists source formats (SOURCE_FORMATS, the
+// SourceFormat type, the config's `format` values, the JSON schema's enum, the HTML pages' labels)
+// is derived from formats.ts, and tests/unit/registry.test.ts fails when this list differs from it.
 //
-// Adding a reader = one reader file + one entry below.
+// Adding a reader = one reader file + one line in formats.ts + one entry below.
 
 import { readCanonicalMarkdown } from './canonical-md.js';
 import { readDelimited } from './delimited.js';
@@ -25,6 +25,9 @@ import {
 import { readText } from './text.js';
 import { isYamlData, readYamlData } from './yaml-data.js';
 import type { Reader } from './types.js';
+import { formatInfo, type SourceFormat } from './formats.js';
+
+export { SOURCE_FORMATS, sourceFormatLabel, type SourceFormat } from './formats.js';
 
 /**
  * How strongly a text looks like this format: a rank, lower is stronger (0 = certain), or
@@ -34,7 +37,7 @@ export type Detector = (facts: SourceFacts) => number | undefined;
 
 export interface ReaderEntry {
   /** The format's id, as written in the model (`source.format`) and in the config's `format`. */
-  readonly id: string;
+  readonly id: SourceFormat;
   /** How people call it ("Markdown table"), in messages and on HTML pages. */
   readonly label: string;
   readonly detect: Detector;
@@ -44,46 +47,33 @@ export interface ReaderEntry {
 const when = (rank: number, test: (facts: SourceFacts) => boolean): Detector => (facts) => (test(facts) ? rank : undefined);
 
 export const READERS = [
-  { id: 'html-table', label: 'HTML table', detect: when(20, isHtmlWithTable), read: readHtmlDocument },
-  { id: 'gfm-table', label: 'Markdown table', detect: when(50, hasGfmTable), read: readMarkdown },
+  { ...formatInfo('html-table'), detect: when(20, isHtmlWithTable), read: readHtmlDocument },
+  { ...formatInfo('gfm-table'), detect: when(50, hasGfmTable), read: readMarkdown },
   {
-    id: 'prose',
-    label: 'Markdown prose',
+    ...formatInfo('prose'),
     // An HTML page without tables (headings, lists, paragraphs) is read as prose too.
     detect: (facts) => (isHtmlPage(facts.text) ? 30 : looksLikeMarkdown(facts) ? 60 : undefined),
     read: readMarkdown,
   },
-  { id: 'text', label: 'plain text', detect: () => 100, read: readText },
+  { ...formatInfo('text'), detect: () => 100, read: readText },
   {
-    id: 'front-matter',
-    label: 'YAML front matter',
+    ...formatInfo('front-matter'),
     // Ladder data in the front matter over a body with no ladder of its own: the front-matter
     // reader explains what layout it expects, where the text reader would read YAML as text.
     detect: (facts) => (frontMatterHasLadder(facts) ? 10 : frontMatterOverEmptyBody(facts) ? 40 : undefined),
     read: readFrontMatter,
   },
-  { id: 'ladderc-md', label: 'ladderc Markdown', detect: when(0, (facts) => CANONICAL_MARKER.test(facts.text)), read: readCanonicalMarkdown },
-  { id: 'yaml-data', label: 'YAML data file', detect: when(15, (facts) => !facts.front && isYamlData(facts.text)), read: readYamlData },
+  { ...formatInfo('ladderc-md'), detect: when(0, (facts) => CANONICAL_MARKER.test(facts.text)), read: readCanonicalMarkdown },
+  { ...formatInfo('yaml-data'), detect: when(15, (facts) => !facts.front && isYamlData(facts.text)), read: readYamlData },
   {
-    id: 'csv',
-    label: 'comma- or tab-separated table',
+    ...formatInfo('csv'),
     detect: when(70, (facts) => !facts.front && delimitedTable(facts.text) !== undefined),
     read: readDelimited,
   },
 ] as const satisfies readonly ReaderEntry[];
 
-/** How a source document was recognised; decided from its content, never its file name. */
-export type SourceFormat = (typeof READERS)[number]['id'];
-
-export const SOURCE_FORMATS: readonly SourceFormat[] = READERS.map((r) => r.id);
-
 export function readerFor(format: SourceFormat): ReaderEntry {
   return READERS.find((r) => r.id === format)!;
-}
-
-/** A format's label, e.g. "Markdown table" for gfm-table. */
-export function sourceFormatLabel(format: SourceFormat): string {
-  return readerFor(format).label;
 }
 
 /** The format whose detector ranks the text strongest (ties go to the earlier entry). */

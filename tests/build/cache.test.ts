@@ -203,20 +203,20 @@ describe('DiskCache', () => {
     expect(cache.get('render', keys[1]!)).toBeDefined();
   });
 
-  it('compileSources counts parses and cache hits', () => {
+  it('compileSources counts parses and cache hits', async () => {
     const dir = project({});
     const cache = new DiskCache(dir, { fingerprint: 'one' });
     const sources = [{ path: 'src/a.txt', bytes: new Uint8Array(readFileSync(join('sources', CLEAN_SEED))) }];
     const first = emptyStats();
-    const a = compileSources(sources, { sources: {} }, { cache, stats: first });
+    const a = await compileSources(sources, { sources: {} }, { cache, stats: first });
     const second = emptyStats();
-    const b = compileSources(sources, { sources: {} }, { cache, stats: second });
+    const b = await compileSources(sources, { sources: {} }, { cache, stats: second });
     expect(first).toMatchObject({ parsed: 1, parseHits: 0 });
     expect(second).toMatchObject({ parsed: 0, parseHits: 1 });
     expect(b).toEqual(a);
     // Per-source options are part of the key.
     const third = emptyStats();
-    compileSources(sources, { sources: { 'src/a.txt': { title: 'Renamed' } } }, { cache, stats: third });
+    await compileSources(sources, { sources: { 'src/a.txt': { title: 'Renamed' } } }, { cache, stats: third });
     expect(third.parsed).toBe(1);
   });
 });

@@ -213,10 +213,14 @@ describe('config', () => {
   });
 });
 
-describe('the five sources', () => {
+const fiveSources = await (async () => {
   const config = parseConfig(readFileSync('ladderc.config.json', 'utf8')).config;
   const sources = readdirSync('sources').sort().map((f) => ({ path: `sources/${f}`, bytes: new Uint8Array(readFileSync(`sources/${f}`)) }));
-  const { ladders, crosswalk, diagnostics } = linkLadders(compileSources(sources, { sources: config.sources ?? {} }).ladders);
+  return linkLadders((await compileSources(sources, { sources: config.sources ?? {} })).ladders);
+})();
+
+describe('the five sources', () => {
+  const { ladders, crosswalk, diagnostics } = fiveSources;
   const levelCount = ladders.reduce((n, l) => n + l.tracks.reduce((m, t) => m + t.levels.length, 0), 0);
 
   it('places every level once, with no conflicts, and validates against schema/crosswalk.schema.json', () => {

@@ -24,10 +24,10 @@ describe(`${N.toLocaleString('en-US')} diagnostics`, () => {
     expect(collector.list).toHaveLength(N);
   });
 
-  it('go through compileSources (a cached reading that carries them)', () => {
+  it('go through compileSources (a cached reading that carries them)', async () => {
     const payload = JSON.stringify({ diagnostics: infos(N) });
     const cache: ContentCache = { get: () => payload, put: () => {} } as unknown as ContentCache;
-    const result = compileSources([{ path: 'src/a.txt', bytes: new Uint8Array([0x41]) }], { sources: {} }, { cache });
+    const result = await compileSources([{ path: 'src/a.txt', bytes: new Uint8Array([0x41]) }], { sources: {} }, { cache });
     expect(result.diagnostics).toHaveLength(N);
   });
 

@@ -5,6 +5,7 @@ import { parseArgs, flagHelp } from '../../src/cli/args.js';
 import { helpText } from '../../src/cli/main.js';
 import { knownConfigFields, parseConfig, writerOptionSpecs } from '../../src/pipeline/config.js';
 import { defaultWriterOptions } from '../../src/pipeline/options.js';
+import { SOURCE_FORMAT_INFO } from '../../src/readers/formats.js';
 import { READERS, SOURCE_FORMATS, detectFormat, sourceFormatLabel } from '../../src/readers/registry.js';
 import { OUTPUT_FORMATS, WRITERS, templateFolder } from '../../src/writers/index.js';
 import { getPath, parseOptionValue } from '../../src/writers/option-spec.js';
@@ -16,6 +17,8 @@ describe('the reader registry', () => {
     const ids = READERS.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(SOURCE_FORMATS).toEqual(ids);
+    // formats.ts (the list the config and the model load without the readers) is this list.
+    expect(SOURCE_FORMAT_INFO.map((f) => f.id)).toEqual(ids);
     for (const r of READERS) {
       expect(r.label.length).toBeGreaterThan(3);
       expect(sourceFormatLabel(r.id)).toBe(r.label);
