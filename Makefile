@@ -44,8 +44,9 @@ fuzz: build
 	FUZZ_RUNS=$${FUZZ_RUNS:-2000} npx --no-install vitest run tests/hostile/fuzz.test.ts
 
 # Timings (a benchmark, never a test), written to BENCHMARKS.md: the seeds cold and no-op, PDF
-# ms/page, N = 10, 100, 1,000 synthetic ladders (bench/generate.mjs), pandoc when installed.
+# ms/page, N = 10, 100, 1,000 synthetic ladders (bench/generate.mjs), pandoc (installed when missing).
 bench: build
+	@bash scripts/bench-deps.sh
 	node bench/run.mjs
 
 clean:

@@ -3,13 +3,14 @@
 import { diagnostic, EXIT_OK, EXIT_SOURCE_ERRORS } from '../diagnostics.js';
 import { OutputConflictError, OutputLockedError, OutputWriteError } from '../host/output.js';
 import { nodeHost } from '../host/node.js';
-import { runBuild, type BuildMode } from '../pipeline/build.js';
+import type { BuildMode, BuildOutcome } from '../pipeline/build.js';
 import { resolveOptions } from '../pipeline/options.js';
 import { absolute, displayPath } from '../pipeline/paths.js';
 import type { ParsedArgs } from './args.js';
 import { EXIT_INTERRUPTED, EXIT_USAGE } from './exit-codes.js';
 import { report, type ReporterName } from './report.js';
 import { coverageSummary, plural, printer, summary, usageFailure, type CliIo, type WatchTargets } from './io.js';
+import type { Replay } from '../host/stamp.js';
 import { createProgress } from './progress.js';
 
 export interface CommandRun {
@@ -107,14 +108,46 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
 
   const mode: BuildMode = args.command === 'check' ? 'compile' : check ? 'check' : 'write';
   const print = printer(io, reporter);
-  const printCoverage = (ladders: Parameters<typeof coverageSummary>[0], shown: ReadonlyMap<string, string>) => {
+  const printCoverage = (ladders: Parameters<typeof coverageSummary>[0], shown: ReadonlyMap<string, string>, to: CliIo = io) => {
     const line = reporter === 'human' ? coverageSummary(ladders, shown) : undefined;
-    if (line) io.stderr(`ladderc: ${line}\n`);
+    if (line) to.stderr(`ladderc: ${line}\n`);
+  };
+  const outDisplay = displayPath(options.outDir, options.cwd);
+  const compiledLine = (outcome: BuildOutcome, changed: number, removed: number) =>
+    `ladderc: compiled ${plural(outcome.ladders.length, 'ladder')} into ${outDisplay}/ (${plural(outcome.files.length, 'file')}, ${changed} changed, ${removed} removed): ${summary(outcome.diagnostics)}\n`;
+  const upToDateLine = (count: number) => `ladderc: ${outDisplay}/ is up to date (${plural(count, 'file')})\n`;
+
+  // A rebuild with nothing to do is answered from the stamp the last build left, before a reader
+  // or a writer is loaded (src/host/stamp.ts says what its key covers).
+  const stamps = mode !== 'compile' && options.cacheDir && io.env.LADDERC_DEBUG_CACHE !== '1' ? await import('../host/stamp.js') : undefined;
+  const own = [options.outDir, ...(options.cacheDir ? [options.cacheDir] : []), ...(options.configFile ? [options.configFile] : [])];
+  const stampExtras = { reporter, color: io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb', ...(io.env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}) };
+  const key = stamps ? stamps.stampKey(options, stampExtras, own) : undefined;
+  if (stamps && key !== undefined) {
+    const replay = stamps.matchingReplay(stamps.readStamp(options.cacheDir!, options.outDir), key, options.outDir, mode === 'check' ? 'check' : 'write');
+    if (replay) {
+      if (replay.stdout) io.stdout(replay.stdout);
+      if (replay.stderr) io.stderr(replay.stderr);
+      return { code: replay.code, targets };
+    }
+  }
+  /** What a rebuild from the same inputs prints, in each mode: the diagnostics, then its summary. */
+  const replays = (outcome: BuildOutcome): { write: Replay; check: Replay } => {
+    const recorded = { stdout: '', stderr: '' };
+    const recorder: CliIo = { ...io, stdout: (t) => void (recorded.stdout += t), stderr: (t) => void (recorded.stderr += t) };
+    printer(recorder, reporter)(outcome.diagnostics);
+    const diagnostics = { ...recorded };
+    recorded.stderr += compiledLine(outcome, 0, 0);
+    printCoverage(outcome.ladders, outcome.shownPaths, recorder);
+    return {
+      write: { stdout: recorded.stdout, stderr: recorded.stderr, code: EXIT_OK },
+      check: { stdout: diagnostics.stdout, stderr: diagnostics.stderr + upToDateLine(outcome.files.length + 1), code: EXIT_OK },
+    };
   };
   const progress = createProgress({ write: io.stderr, isTTY: io.isTTY, env: io.env, columns: io.columns ?? 80 });
   const signals = signalGuard();
-  const outDisplay = displayPath(options.outDir, options.cwd);
   try {
+    const { runBuild } = await import('../pipeline/build.js');
     const outcome = await runBuild(
       {
         options,
@@ -170,7 +203,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
           io.stderr(`ladderc: ${outDisplay}/ is half-written: a build was killed while writing it; "ladderc build" restores it, then builds\n`);
         }
         if (findings.length === 0) {
-          io.stderr(`ladderc: ${outDisplay}/ is up to date (${plural(count, 'file')})\n`);
+          io.stderr(upToDateLine(count));
           return { code: EXIT_OK, targets };
         }
         io.stderr(`ladderc: ${outDisplay}/ is out of date (${plural(findings.length, 'file')}); run "ladderc build" and commit the result\n`);
@@ -187,14 +220,16 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
         if (result.recovered?.length) io.stderr(`ladderc: recovered ${outDisplay}/ from an interrupted build (its half-written files rolled back), then built it\n`);
         for (const path of result.kept) io.stderr(`ladderc: kept ${outDisplay}/${path}: no longer generated, but edited since the last build\n`);
         for (const path of result.skipped) io.stderr(`ladderc: skipped ${outDisplay}/${path}: it goes through a symbolic link out of ${outDisplay}/, and ladderc never follows one\n`);
-        io.stderr(
-          `ladderc: compiled ${plural(outcome.ladders.length, 'ladder')} into ${outDisplay}/ ` +
-            `(${plural(outcome.files.length, 'file')}, ${result.written.length} changed, ${result.removed.length} removed): ${summary(diagnostics)}\n`,
-        );
+        io.stderr(compiledLine(outcome, result.written.length, result.removed.length));
         printCoverage(outcome.ladders, outcome.shownPaths);
         if (outcome.interrupted) {
           io.stderr(`ladderc: interrupted (${outcome.interrupted}) after the output was written completely\n`);
           return { code: EXIT_INTERRUPTED, targets };
+        }
+        // Only a clean, complete write leaves a stamp (a kept, skipped or recovered file is worth
+        // saying again next time, so that build runs in full).
+        if (stamps && key !== undefined && !result.recovered?.length && result.kept.length === 0 && result.skipped.length === 0) {
+          stamps.writeStamp(options.cacheDir!, options.outDir, { key, ...replays(outcome) });
         }
         return { code: EXIT_OK, targets };
       }
