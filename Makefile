@@ -11,8 +11,9 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $(NPM_STAMP)
 
-dist/.stamp: $(NPM_STAMP) tsconfig.json $(shell find src -name '*.ts')
+dist/.stamp: $(NPM_STAMP) tsconfig.json $(shell find src -name '*.ts') $(shell find templates -name '*.hbs') scripts/precompile-templates.mjs
 	npx --no-install tsc -p tsconfig.json
+	node scripts/precompile-templates.mjs
 	chmod +x dist/src/cli.js
 	@touch dist/.stamp
 

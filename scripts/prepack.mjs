@@ -20,3 +20,5 @@ for (const file of walk('dist/src')) {
   }
 }
 chmodSync(bin, statSync(bin).mode | 0o111);
+// The default templates compiled ahead of time, from the templates/ being packed.
+await import('./precompile-templates.mjs');

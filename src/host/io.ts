@@ -2,6 +2,7 @@
 // by module resolution), reading sources. Nothing is read at import time and nothing is kept in
 // module state; every path is resolved against a folder the caller names.
 
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -61,16 +62,32 @@ export function walkFiles(dir: string, skipped?: string[]): string[] {
  */
 export function loadTemplateSet(folder: string, overrideDir?: string, cwd: string = packageRoot()): Record<string, TemplateFile> {
   const set: Record<string, TemplateFile> = {};
-  const add = (root: string): void => {
+  const precompiled = precompiledTemplates();
+  const add = (root: string, shipped: boolean): void => {
     if (!existsSync(root) || !statSync(root).isDirectory()) return;
     for (const file of walkFiles(root)) {
       const key = relative(root, file).split(sep).join('/');
-      set[key] = { path: displayPath(file, cwd), text: readFileSync(file, 'utf8') };
+      const text = readFileSync(file, 'utf8');
+      const ahead = shipped ? precompiled[createHash('sha256').update(text).digest('hex')] : undefined;
+      set[key] = ahead ? { path: displayPath(file, cwd), text, precompiled: ahead } : { path: displayPath(file, cwd), text };
     }
   };
-  add(join(packageRoot(), 'templates', folder));
-  if (overrideDir) add(join(overrideDir, folder));
+  add(join(packageRoot(), 'templates', folder), true);
+  if (overrideDir) add(join(overrideDir, folder), false);
   return set;
+}
+
+/**
+ * The default templates compiled when ladderc was built (scripts/precompile-templates.mjs), by the
+ * sha256 of their text; empty when the file is missing (a build without that step compiles them
+ * at run time, as it does a user's templates).
+ */
+export function precompiledTemplates(): Record<string, { escaped?: string; plain?: string }> {
+  try {
+    return JSON.parse(readFileSync(join(packageRoot(), 'dist', 'templates.precompiled.json'), 'utf8')) as Record<string, { escaped?: string; plain?: string }>;
+  } catch {
+    return {};
+  }
 }
 
 /**

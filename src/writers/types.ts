@@ -27,6 +27,12 @@ export interface TemplateFile {
   /** Display path for messages, e.g. "templates/html/track.hbs" or a user's override. */
   path: string;
   text: string;
+  /**
+   * This text compiled ahead of time (Handlebars template specs as JavaScript source), for the
+   * formats that escape `{{x}}` themselves (`escaped`) and for HTML (`plain`): the host attaches
+   * them to the default templates it ships compiled. Never part of a cache key: it is the text's.
+   */
+  precompiled?: { escaped?: string; plain?: string };
 }
 
 export interface WriterContext<O = Record<string, unknown>> {

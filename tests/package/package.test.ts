@@ -42,17 +42,17 @@ beforeAll(() => {
 afterAll(cleanupTemp);
 
 describe('the tarball', () => {
-  it('holds the compiled code, its types, the templates and the schema, and nothing else', () => {
+  it('holds the compiled code, its types, the templates (and their compiled specs) and the schema, and nothing else', () => {
     const paths = packed.files.map((f) => f.path);
     const bad = paths.filter(
       (p) =>
         /^(tests|out|sources|docs|src|scripts|node_modules|\.ci|\.github)\//.test(p) ||
         /\.(map|tsbuildinfo|tgz)$/.test(p) ||
         (p.endsWith('.ts') && !p.endsWith('.d.ts')) ||
-        /^dist\/(?!src\/)/.test(p),
+        /^dist\/(?!src\/|templates\.precompiled\.json$)/.test(p),
     );
     expect(bad).toEqual([]);
-    for (const need of ['package.json', 'README.md', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schema/ladder.schema.json', 'templates/html/site.css', 'templates/markdown/ladder.hbs', 'templates/csv/track.hbs']) {
+    for (const need of ['package.json', 'README.md', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schema/ladder.schema.json', 'templates/html/site.css', 'templates/markdown/ladder.hbs', 'templates/csv/track.hbs', 'dist/templates.precompiled.json']) {
       expect(paths, need).toContain(need);
     }
     expect(paths.filter((p) => p.startsWith('templates/')).length).toBe(filesBelow(join(REPO, 'templates')).length);
