@@ -1,7 +1,7 @@
 # ladderc — `make` installs, builds and compiles sources/ into out/; `make test` runs every test.
 SHELL := /bin/bash
 NPM_STAMP := node_modules/.package-lock.json
-LADDERC := node dist/src/cli.js
+LADDERC := node dist/cli/ladderc.js
 
 .PHONY: all build out test check golden bench fuzz clean test-deps
 
@@ -14,7 +14,8 @@ $(NPM_STAMP): package.json package-lock.json
 dist/.stamp: $(NPM_STAMP) tsconfig.json $(shell find src -name '*.ts') $(shell find templates -name '*.hbs') scripts/precompile-templates.mjs
 	npx --no-install tsc -p tsconfig.json
 	node scripts/precompile-templates.mjs
-	chmod +x dist/src/cli.js
+	node scripts/bundle.mjs
+	chmod +x dist/src/cli.js dist/cli/ladderc.js
 	@touch dist/.stamp
 
 build: dist/.stamp

@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'src', 'cli.js');
+// The bin users run: the bundle (scripts/bundle.mjs).
+const cli = join(root, 'dist', 'cli', 'ladderc.js');
 const args = process.argv.slice(2);
 let runs = 3;
 let sizes = [10, 100, 1000];
@@ -26,7 +27,7 @@ for (let i = 0; i < args.length; i += 1) {
   else if (args[i] === '--out') outFile = args[++i];
 }
 if (!existsSync(cli)) {
-  console.error('bench: dist/src/cli.js is missing; run `npx tsc -p .` first');
+  console.error('bench: dist/cli/ladderc.js is missing; run `make build` first');
   process.exit(2);
 }
 

@@ -20,5 +20,9 @@ for (const file of walk('dist/src')) {
   }
 }
 chmodSync(bin, statSync(bin).mode | 0o111);
-// The default templates compiled ahead of time, from the templates/ being packed.
+// The default templates compiled ahead of time, from the templates/ being packed, and the bundled
+// bin (dist/cli/), from the dist/src/ being packed.
 await import('./precompile-templates.mjs');
+await import('./bundle.mjs');
+const bundled = 'dist/cli/ladderc.js';
+chmodSync(bundled, statSync(bundled).mode | 0o111);

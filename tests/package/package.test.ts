@@ -49,10 +49,10 @@ describe('the tarball', () => {
         /^(tests|out|sources|docs|src|scripts|node_modules|\.ci|\.github)\//.test(p) ||
         /\.(map|tsbuildinfo|tgz)$/.test(p) ||
         (p.endsWith('.ts') && !p.endsWith('.d.ts')) ||
-        /^dist\/(?!src\/|templates\.precompiled\.json$)/.test(p),
+        /^dist\/(?!src\/|cli\/[^/]+\.js$|templates\.precompiled\.json$)/.test(p),
     );
     expect(bad).toEqual([]);
-    for (const need of ['package.json', 'README.md', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schema/ladder.schema.json', 'templates/html/site.css', 'templates/markdown/ladder.hbs', 'templates/csv/track.hbs', 'dist/templates.precompiled.json']) {
+    for (const need of ['package.json', 'README.md', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schema/ladder.schema.json', 'templates/html/site.css', 'templates/markdown/ladder.hbs', 'templates/csv/track.hbs', 'dist/templates.precompiled.json', 'dist/cli/ladderc.js']) {
       expect(paths, need).toContain(need);
     }
     expect(paths.filter((p) => p.startsWith('templates/')).length).toBe(filesBelow(join(REPO, 'templates')).length);
@@ -60,15 +60,16 @@ describe('the tarball', () => {
 
   it('has an executable bin inside the tarball itself', () => {
     const listing = ok(run('tar', ['-tvzf', packed.tarball], REPO), 'tar -tvzf').stdout;
-    const line = listing.split('\n').find((l) => l.endsWith(' package/dist/src/cli.js'));
+    const line = listing.split('\n').find((l) => l.endsWith(' package/dist/cli/ladderc.js'));
     expect(line, listing).toMatch(/^-rwxr-xr-x /);
-    expect(readFileSync(join(REPO, 'dist/src/cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(readFileSync(join(REPO, 'dist/cli/ladderc.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
   it('declares an ESM entry with types, the Node versions it runs on and the bin', () => {
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg.type).toBe('module');
-    expect(pkg.bin).toEqual({ ladderc: 'dist/src/cli.js' });
+    // The bin is the bundle (scripts/bundle.mjs); the unbundled dist/src/cli.js works too.
+    expect(pkg.bin).toEqual({ ladderc: 'dist/cli/ladderc.js' });
     expect(pkg.engines).toEqual({ node: expect.stringMatching(/^>=20/) });
     expect((pkg.exports as Record<string, unknown>)['.']).toEqual({ types: './dist/src/index.d.ts', default: './dist/src/index.js' });
   });
@@ -94,7 +95,7 @@ describe('the installed package', () => {
   }, SLOW);
 
   it('runs its bin directly, without node in front', () => {
-    for (const bin of ['node_modules/.bin/ladderc', 'node_modules/ladderc/dist/src/cli.js']) {
+    for (const bin of ['node_modules/.bin/ladderc', 'node_modules/ladderc/dist/cli/ladderc.js']) {
       const r = ok(run(join(project, bin), ['--version'], project), bin);
       expect(r.stdout).toMatch(/^ladderc \d+\.\d+\.\d+/);
     }
