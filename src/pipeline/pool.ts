@@ -33,7 +33,7 @@ export interface PortableContext {
 export type ToWorker = { type: 'context'; id: number; context: PortableContext } | { type: 'drop'; id: number } | { type: 'render'; task: number; context: number; ladder: Ladder };
 
 export type FromWorker =
-  | { task: number; ok: true; files: OutputFile[]; diagnostics: Diagnostic[] }
+  | { task: number; ok: true; files: OutputFile[]; diagnostics: Diagnostic[]; /** Whether the writer has shared(). */ hasShared: boolean }
   | { task: number; ok: false; template?: Diagnostic; error?: { name: string; message: string; stack?: string } };
 
 /** A template error from a worker: the caller turns it into its diagnostic, as in the main thread. */
@@ -75,6 +75,7 @@ export class RenderPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private readonly contexts = new Map<number, PortableContext>();
+  private readonly shared = new Map<number, boolean>();
   private nextTask = 0;
   private nextContext = 0;
   private closed = false;
@@ -91,9 +92,15 @@ export class RenderPool {
     return id;
   }
 
+  /** Whether the context's writer has shared files, as a worker reported it (undefined: none has rendered). */
+  hasShared(id: number): boolean | undefined {
+    return this.shared.get(id);
+  }
+
   /** The format is done: the workers forget its context (its templates and fonts). */
   release(id: number): void {
     this.contexts.delete(id);
+    this.shared.delete(id);
     for (const slot of this.slots) {
       if (!slot.dead && slot.contexts.delete(id)) slot.worker.postMessage({ type: 'drop', id } satisfies ToWorker);
     }
@@ -163,7 +170,10 @@ export class RenderPool {
       const task = slot.task;
       if (!task || task.id !== message.task) return;
       slot.task = undefined;
-      if (message.ok) task.resolve({ files: message.files, diagnostics: message.diagnostics });
+      if (message.ok) {
+        this.shared.set(task.context, message.hasShared);
+        task.resolve({ files: message.files, diagnostics: message.diagnostics });
+      }
       else if (message.template) task.reject(new WorkerTemplateError(message.template));
       else {
         const error = new Error(message.error?.message ?? 'render worker: unknown error');

@@ -74,7 +74,7 @@ port.on('message', (message: ToWorker) => {
       if (!prepared) throw new Error(`render-worker: no context ${message.context}`);
       const { entry, context } = await prepared;
       const result = await entry.ladder(message.ladder, context);
-      send({ task, ok: true, files: result.files, diagnostics: result.diagnostics });
+      send({ task, ok: true, files: result.files, diagnostics: result.diagnostics, hasShared: entry.shared !== undefined });
     } catch (error) {
       if (error instanceof TemplateError) send({ task, ok: false, template: error.diagnostic });
       else {

@@ -65,7 +65,27 @@ const NO_CROSSWALK: Crosswalk = { rungs: [], tracks: [] };
 /** A format's writer, its code loaded now (the registry imports a writer only when a build renders its format). */
 export async function prepareWriter(format: OutputFormat, options: Readonly<Options>, resources: WriterResources, meta: RenderMeta): Promise<PreparedWriter | undefined> {
   const entry = await loadWriter(format);
-  if (!entry) return undefined;
+  return entry ? prepareWith(entry, format, options, resources, meta) : undefined;
+}
+
+/**
+ * A format whose ladders the workers render, before its code is loaded here (pdfkit and fontkit
+ * cost ~0.7 s to import): the registry's metadata, and a ladder() that is never called. Its real
+ * entry is loaded only for shared(), unless a worker has said the writer has none.
+ */
+function workerWriter(format: OutputFormat, options: Readonly<Options>, resources: WriterResources, meta: RenderMeta): PreparedWriter | undefined {
+  const info = writerFor(format);
+  if (!info) return undefined;
+  const entry: WriterEntry<any> = {
+    ...info,
+    ladder: () => {
+      throw new Error(`render: the ${format} ladders are rendered by the workers`);
+    },
+  };
+  return prepareWith(entry, format, options, resources, meta);
+}
+
+function prepareWith(entry: WriterEntry<any>, format: OutputFormat, options: Readonly<Options>, resources: WriterResources, meta: RenderMeta): PreparedWriter {
   const context: WriterContext<any> = {
     options: options.writers[format],
     templates: resources.templates(format),
@@ -244,9 +264,10 @@ export async function streamOutputs(
       if (entry?.copyOf) copiers.push({ format, copyOf: entry.copyOf, options: options.writers[format] });
     }
     for (const format of order) {
-      const writer = await prepareWriter(format, options, resources, withCrosswalk);
-      if (!writer) continue;
       const linking = links(format);
+      const workers = !linking && jobs > 1 && ladders.length >= poolFrom(format) ? (pool ??= newPool(jobs)) : undefined;
+      const writer = workers ? workerWriter(format, options, resources, withCrosswalk) : await prepareWriter(format, options, resources, withCrosswalk);
+      if (!writer) continue;
       if (linking) writer.context.outputs = [...built].sort(byPath);
       const step = (r: RenderResult): void => {
         collect(r);
@@ -263,9 +284,13 @@ export async function streamOutputs(
         }
       };
       hooks.onStep?.(format);
-      const workers = !linking && jobs > 1 && ladders.length >= poolFrom(format) ? (pool ??= newPool(jobs)) : undefined;
-      if (workers) await renderInPool(workers, writer, ladders, hooks, step);
-      else for (const ladder of ladders) step(await renderLadder(writer, ladder, hooks));
+      if (workers) {
+        const hasShared = await renderInPool(workers, writer, ladders, hooks, step);
+        if (hasShared !== false) {
+          const entry = await loadWriter(format);
+          if (entry) writer.entry = entry;
+        }
+      } else for (const ladder of ladders) step(await renderLadder(writer, ladder, hooks));
       step(await renderShared(writer, ladders, hooks));
     }
     return { diagnostics };
@@ -315,9 +340,10 @@ function portableContext(writer: PreparedWriter): PortableContext {
  * A format's ladders through the workers: the cache is looked up here, the misses dispatched, and
  * the results taken in ladder order, at most a window of renderings in flight (memory stays flat
  * however many ladders there are). A failed rendering throws when its turn comes, as in the main
- * thread; the ones after it are dropped when the pool closes.
+ * thread; the ones after it are dropped when the pool closes. Returns whether the writer has
+ * shared files, as a worker found it (undefined when no worker rendered: every rendering was cached).
  */
-async function renderInPool(pool: RenderPool, writer: PreparedWriter, ladders: readonly Ladder[], hooks: BuildHooks, step: (r: RenderResult) => void): Promise<void> {
+async function renderInPool(pool: RenderPool, writer: PreparedWriter, ladders: readonly Ladder[], hooks: BuildHooks, step: (r: RenderResult) => void): Promise<boolean | undefined> {
   const context = pool.register(portableContext(writer));
   const run: LadderRunner = (ladder) => pool.render(context, ladder);
   const window: Array<Promise<RenderResult>> = [];
@@ -330,5 +356,7 @@ async function renderInPool(pool: RenderPool, writer: PreparedWriter, ladders: r
     if (window.length >= limit) step(await window.shift()!);
   }
   while (window.length) step(await window.shift()!);
+  const hasShared = pool.hasShared(context);
   pool.release(context);
+  return hasShared;
 }
