@@ -56,6 +56,15 @@ const coreFlags: FlagDef[] = [
   { name: '--config', value: 'FILE', help: 'config file (default: ./ladderc.config.json when present)', apply: (p, v) => (p.request.config = v!) },
   { name: '--templates', value: 'DIR', help: 'folder whose <format>/… templates override the defaults one by one', apply: (p, v) => (p.request.templates = v!) },
   { name: '--locale', value: 'TAG', help: `the language of the words ladderc writes: ${LOCALES.join(', ')} (default en)`, apply: (p, v) => (p.request.locale = v!) },
+  {
+    name: '--jobs',
+    value: 'N',
+    help: 'render workers, a positive whole number; 1 renders in one thread (default: the cores available)',
+    apply: (p, v) => {
+      if (/^[1-9][0-9]*$/.test(v!.trim()) && Number.isSafeInteger(Number(v!.trim()))) p.request.jobs = Number(v!.trim());
+      else p.errors.push(`--jobs must be a positive whole number, not "${v}"`);
+    },
+  },
   { name: '--strict', help: 'treat warnings as errors', apply: (p) => (p.request.strict = true) },
   { name: '--check', help: '(build) compare with out/ instead of writing; exit 1 when stale', apply: (p) => (p.flags.check = true) },
   { name: '--git', value: 'REV', help: '(diff) compare the sources with those at a git revision', apply: (p, v) => (p.flags.git = v!) },

@@ -29,6 +29,8 @@ export interface OptionRequest {
   cacheDir?: string;
   /** Neither read nor write the build cache. */
   noCache?: boolean;
+  /** How many render workers (a positive integer; 1 = none, everything in the main thread). */
+  jobs?: number;
   /** Writer options by format and key, e.g. { pdf: { paper: 'letter' } }. */
   writers?: Partial<Record<OutputFormat, Record<string, unknown>>>;
 }
@@ -140,6 +142,11 @@ export function resolveOptions(request: OptionRequest, host: OptionHost): Resolv
     if (isInside(options.cacheDir, options.outDir)) {
       errors.push(`${displayPath(options.cacheDir, cwd)}: the cache folder must not be inside the output folder ${displayPath(options.outDir, cwd)}`);
     }
+  }
+
+  if (request.jobs !== undefined) {
+    if (Number.isSafeInteger(request.jobs) && request.jobs >= 1) options.jobs = request.jobs;
+    else errors.push(`jobs must be a positive whole number, not ${JSON.stringify(request.jobs)}`);
   }
 
   // reproducible-builds.org: a malformed SOURCE_DATE_EPOCH is an error, never silently replaced.

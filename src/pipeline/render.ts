@@ -7,12 +7,13 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Crosswalk, Ladder } from '../model.js';
 import { catalogue, DEFAULT_LOCALE } from '../locale/index.js';
 import type { Options } from '../options.js';
-import { sourceFormatLabel } from '../readers/formats.js';
+import { SOURCE_FORMATS, sourceFormatLabel } from '../readers/formats.js';
 import { loadWriter, writerFor, type OutputFormat } from '../writers/index.js';
 import { TemplateError } from '../writers/template.js';
 import type { BuiltFile, OutputFile, TemplateFile, WriterContext, WriterEntry, WriterResult } from '../writers/types.js';
 import { digestOf, type BuildHooks } from './compile.js';
 import { buildCrosswalk } from './crosswalk.js';
+import { defaultJobs, RENDER_WORKER, RenderPool, runnable, WorkerTemplateError, type PortableContext } from './pool.js';
 
 /** What a writer needs from the outside world, provided by the caller (the host, in a build). */
 export interface WriterResources {
@@ -64,7 +65,27 @@ const NO_CROSSWALK: Crosswalk = { rungs: [], tracks: [] };
 /** A format's writer, its code loaded now (the registry imports a writer only when a build renders its format). */
 export async function prepareWriter(format: OutputFormat, options: Readonly<Options>, resources: WriterResources, meta: RenderMeta): Promise<PreparedWriter | undefined> {
   const entry = await loadWriter(format);
-  if (!entry) return undefined;
+  return entry ? prepareWith(entry, format, options, resources, meta) : undefined;
+}
+
+/**
+ * A format whose ladders the workers render, before its code is loaded here (pdfkit and fontkit
+ * cost ~0.7 s to import): the registry's metadata, and a ladder() that is never called. Its real
+ * entry is loaded only for shared(), unless a worker has said the writer has none.
+ */
+function workerWriter(format: OutputFormat, options: Readonly<Options>, resources: WriterResources, meta: RenderMeta): PreparedWriter | undefined {
+  const info = writerFor(format);
+  if (!info) return undefined;
+  const entry: WriterEntry<any> = {
+    ...info,
+    ladder: () => {
+      throw new Error(`render: the ${format} ladders are rendered by the workers`);
+    },
+  };
+  return prepareWith(entry, format, options, resources, meta);
+}
+
+function prepareWith(entry: WriterEntry<any>, format: OutputFormat, options: Readonly<Options>, resources: WriterResources, meta: RenderMeta): PreparedWriter {
   const context: WriterContext<any> = {
     options: options.writers[format],
     templates: resources.templates(format),
@@ -156,13 +177,16 @@ async function cached(key: string, hooks: BuildHooks, run: () => WriterResult | 
     if (cache && !result.diagnostics.some((d) => d.severity === 'error')) cache.put('render', key, storeRender(result));
     return { files: result.files, diagnostics: result.diagnostics };
   } catch (error) {
-    if (error instanceof TemplateError) return { files: [], diagnostics: [error.diagnostic] };
+    if (error instanceof TemplateError || error instanceof WorkerTemplateError) return { files: [], diagnostics: [error.diagnostic] };
     throw error;
   }
 }
 
-/** The files of one ladder in one format. */
-export function renderLadder(writer: PreparedWriter, ladder: Ladder, hooks: BuildHooks = {}): Promise<RenderResult> {
+/** Renders one ladder with the context renderLadder made for it (a worker, instead of the writer here). */
+export type LadderRunner = (ladder: Ladder, context: WriterContext<any>) => WriterResult | Promise<WriterResult>;
+
+/** The files of one ladder in one format (rendered by `run` when given, on a cache miss). */
+export function renderLadder(writer: PreparedWriter, ladder: Ladder, hooks: BuildHooks = {}, run?: LadderRunner): Promise<RenderResult> {
   const uses = writer.entry.ladderUsesCrosswalk === true;
   const base = uses ? writer.context : { ...writer.context, crosswalk: NO_CROSSWALK };
   // A writer that links the other formats' files is given only this ladder's (its cache key says which).
@@ -171,7 +195,7 @@ export function renderLadder(writer: PreparedWriter, ladder: Ladder, hooks: Buil
   const key = hooks.cache
     ? digestOf({ kind: 'render-ladder', writer: writer.identity, code: hooks.version ?? 'dev', ladder: digestOf(ladder), ...(uses ? { crosswalk: writer.crosswalkDigest } : {}), ...(outputs ? { outputs } : {}) })
     : '';
-  return cached(key, hooks, () => writer.entry.ladder(ladder, context));
+  return cached(key, hooks, () => (run ?? writer.entry.ladder)(ladder, context));
 }
 
 /** A format's files that span every ladder (none for most formats). */
@@ -221,42 +245,118 @@ export async function streamOutputs(
     ids.add(ladder.id);
   }
   const diagnostics: Diagnostic[] = [];
-  const collect = (r: RenderResult): void => {
-    for (const f of r.files) emit(f);
-    for (const d of r.diagnostics) diagnostics.push(d);
-  };
-  const withCrosswalk: RenderMeta = meta.crosswalk ? meta : { ...meta, crosswalk: buildCrosswalk(ladders).crosswalk };
-  // Writers that link the other formats' files (the HTML downloads) come last, and are told of them.
-  const links = (format: OutputFormat): boolean => writerFor(format)?.linksOutputs === true;
-  const order = [...options.formats.filter((f) => !links(f)), ...options.formats.filter(links)];
-  const built: BuiltFile[] = [];
-  const copiers: Array<{ format: OutputFormat; copyOf: NonNullable<WriterEntry<any>['copyOf']>; options: any }> = [];
-  for (const format of options.formats.filter(links)) {
-    const entry = await loadWriter(format);
-    if (entry?.copyOf) copiers.push({ format, copyOf: entry.copyOf, options: options.writers[format] });
-  }
-  for (const format of order) {
-    const writer = await prepareWriter(format, options, resources, withCrosswalk);
-    if (!writer) continue;
-    const linking = links(format);
-    if (linking) writer.context.outputs = [...built].sort(byPath);
-    const step = (r: RenderResult): void => {
-      collect(r);
-      if (linking) return;
-      for (const f of r.files) {
-        const { contents, ...meta } = f;
-        built.push(meta);
-        // A linking writer that carries copies of what it links gets them as its own files now, so
-        // no rendering's bytes are held until it runs.
-        for (const c of copiers) {
-          const path = c.copyOf(meta, c.options);
-          if (path !== undefined) emit({ ...meta, path, format: c.format, contents });
-        }
-      }
+  // The workers, started when a format first has enough ladders to pay (see POOL_FROM).
+  const jobs = options.jobs ?? defaultJobs();
+  let pool: RenderPool | undefined;
+  try {
+    const collect = (r: RenderResult): void => {
+      for (const f of r.files) emit(f);
+      for (const d of r.diagnostics) diagnostics.push(d);
     };
-    hooks.onStep?.(format);
-    for (const ladder of ladders) step(await renderLadder(writer, ladder, hooks));
-    step(await renderShared(writer, ladders, hooks));
+    const withCrosswalk: RenderMeta = meta.crosswalk ? meta : { ...meta, crosswalk: buildCrosswalk(ladders).crosswalk };
+    // Writers that link the other formats' files (the HTML downloads) come last, and are told of them.
+    const links = (format: OutputFormat): boolean => writerFor(format)?.linksOutputs === true;
+    const order = [...options.formats.filter((f) => !links(f)), ...options.formats.filter(links)];
+    const built: BuiltFile[] = [];
+    const copiers: Array<{ format: OutputFormat; copyOf: NonNullable<WriterEntry<any>['copyOf']>; options: any }> = [];
+    for (const format of options.formats.filter(links)) {
+      const entry = await loadWriter(format);
+      if (entry?.copyOf) copiers.push({ format, copyOf: entry.copyOf, options: options.writers[format] });
+    }
+    for (const format of order) {
+      const linking = links(format);
+      const workers = !linking && jobs > 1 && ladders.length >= poolFrom(format) ? (pool ??= newPool(jobs)) : undefined;
+      const writer = workers ? workerWriter(format, options, resources, withCrosswalk) : await prepareWriter(format, options, resources, withCrosswalk);
+      if (!writer) continue;
+      if (linking) writer.context.outputs = [...built].sort(byPath);
+      const step = (r: RenderResult): void => {
+        collect(r);
+        if (linking) return;
+        for (const f of r.files) {
+          const { contents, ...meta } = f;
+          built.push(meta);
+          // A linking writer that carries copies of what it links gets them as its own files now, so
+          // no rendering's bytes are held until it runs.
+          for (const c of copiers) {
+            const path = c.copyOf(meta, c.options);
+            if (path !== undefined) emit({ ...meta, path, format: c.format, contents });
+          }
+        }
+      };
+      hooks.onStep?.(format);
+      if (workers) {
+        const hasShared = await renderInPool(workers, writer, ladders, hooks, step);
+        if (hasShared !== false) {
+          const entry = await loadWriter(format);
+          if (entry) writer.entry = entry;
+        }
+      } else for (const ladder of ladders) step(await renderLadder(writer, ladder, hooks));
+      step(await renderShared(writer, ladders, hooks));
+    }
+    return { diagnostics };
+  } finally {
+    await pool?.close();
   }
-  return { diagnostics };
+}
+
+/**
+ * From how many ladders a format's renderings go to the workers. A worker costs its start (~50 ms,
+ * more with the writer's imports: pdfkit) and a copy of the context (the PDF fonts, ~1.5 MB); a PDF
+ * rendering costs far more than that (hundreds of ms per ladder), so two already pay. JSON, Markdown,
+ * CSV and xlsx render a ladder in a few ms: the workers pay only over many ladders. The HTML writer
+ * (linksOutputs) is given the other formats' files and stays in the main thread.
+ */
+const POOL_FROM: Partial<Record<OutputFormat, number>> = { pdf: 2 };
+const POOL_FROM_OTHERS = 8;
+
+function poolFrom(format: OutputFormat): number {
+  return POOL_FROM[format] ?? POOL_FROM_OTHERS;
+}
+
+/** The pool of a build, or undefined when the worker script cannot run (under vitest: .ts sources). */
+function newPool(jobs: number): RenderPool | undefined {
+  return runnable(RENDER_WORKER) ? new RenderPool(jobs) : undefined;
+}
+
+/** The context a worker is given once per format (what renderLadder would give the writer here). */
+function portableContext(writer: PreparedWriter): PortableContext {
+  const c = writer.context;
+  const formatLabels: Record<string, string> = {};
+  for (const f of SOURCE_FORMATS) formatLabels[f] = c.sourceFormatLabel(f);
+  return {
+    format: writer.format,
+    options: c.options,
+    templates: { ...c.templates },
+    assets: { ...c.assets },
+    version: c.version,
+    sourceDateEpoch: c.sourceDateEpoch,
+    crosswalk: writer.entry.ladderUsesCrosswalk === true ? c.crosswalk : NO_CROSSWALK,
+    locale: c.locale,
+    formatLabels,
+  };
+}
+
+/**
+ * A format's ladders through the workers: the cache is looked up here, the misses dispatched, and
+ * the results taken in ladder order, at most a window of renderings in flight (memory stays flat
+ * however many ladders there are). A failed rendering throws when its turn comes, as in the main
+ * thread; the ones after it are dropped when the pool closes. Returns whether the writer has
+ * shared files, as a worker found it (undefined when no worker rendered: every rendering was cached).
+ */
+async function renderInPool(pool: RenderPool, writer: PreparedWriter, ladders: readonly Ladder[], hooks: BuildHooks, step: (r: RenderResult) => void): Promise<boolean | undefined> {
+  const context = pool.register(portableContext(writer));
+  const run: LadderRunner = (ladder) => pool.render(context, ladder);
+  const window: Array<Promise<RenderResult>> = [];
+  const limit = pool.size * 2;
+  for (const ladder of ladders) {
+    const rendering = renderLadder(writer, ladder, hooks, run);
+    // Awaited in its turn; until then a rejection must not count as unhandled.
+    rendering.catch(() => {});
+    window.push(rendering);
+    if (window.length >= limit) step(await window.shift()!);
+  }
+  while (window.length) step(await window.shift()!);
+  const hasShared = pool.hasShared(context);
+  pool.release(context);
+  return hasShared;
 }

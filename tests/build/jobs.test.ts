@@ -1,0 +1,112 @@
+// --jobs: the render workers (src/pipeline/pool.ts) give the same bytes, the same diagnostics in the
+// same order and the same exit codes as one thread; a failing worker is an internal error, promptly;
+// a bad N is a usage error. Through the built CLI: under vitest the sources are .ts, no worker runs.
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, contents, ensureDist, ladderc, project, REPO } from '../cli/support.js';
+
+beforeAll(ensureDist);
+afterAll(cleanup);
+
+const env = { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' };
+
+/** A project holding a copy of every seed (sources/). */
+function seeds(): string {
+  const dir = project({});
+  cpSync(join(REPO, 'sources'), join(dir, 'sources'), { recursive: true });
+  return dir;
+}
+
+/** A project with `copies` copies of each of two seeds under distinct names (ids), 2 × copies ladders. */
+function many(copies: number): string {
+  const dir = project({});
+  mkdirSync(join(dir, 'src'));
+  for (const seed of ['sre-skills-matrix.txt', 'titles-for-ops.txt']) {
+    const text = readFileSync(join(REPO, 'sources', seed));
+    for (let i = 0; i < copies; i += 1) writeFileSync(join(dir, 'src', `${String(i).padStart(2, '0')}-${seed}`), text);
+  }
+  return dir;
+}
+
+describe('--jobs', () => {
+  it('the seeds, every format, --jobs 1 and --jobs 2: byte-identical out/, the same messages', { timeout: 600_000 }, () => {
+    const dir = seeds();
+    const one = ladderc(['build', 'sources', '--out', 'out-1', '--no-cache', '--jobs', '1'], { cwd: dir, env });
+    const two = ladderc(['build', 'sources', '--out', 'out-2', '--no-cache', '--jobs', '2'], { cwd: dir, env });
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.code, two.stderr).toBe(0);
+    const a = contents(join(dir, 'out-1'));
+    expect(Object.keys(a).some((p) => p.startsWith('pdf/') && p.endsWith('.pdf'))).toBe(true);
+    expect(Object.keys(a).some((p) => p.startsWith('xlsx/'))).toBe(true);
+    expect(contents(join(dir, 'out-2'))).toEqual(a);
+    expect(two.stderr.replaceAll('out-2', 'out-X')).toBe(one.stderr.replaceAll('out-1', 'out-X'));
+    expect(two.stdout.replaceAll('out-2', 'out-X')).toBe(one.stdout.replaceAll('out-1', 'out-X'));
+  });
+
+  it('many ladders (other formats through the workers too), with the cache cold and warm: the same bytes and JSON report', { timeout: 600_000 }, () => {
+    const dir = many(5);
+    const formats = ['--format', 'json,md,csv,html', '--reporter', 'json'];
+    const one = ladderc(['build', 'src', ...formats, '--out', 'out-1', '--no-cache', '--jobs', '1'], { cwd: dir, env });
+    const cold = ladderc(['build', 'src', ...formats, '--out', 'out-2', '--cache-dir', 'cache', '--jobs', '3'], { cwd: dir, env });
+    const warm = ladderc(['build', 'src', ...formats, '--out', 'out-3', '--cache-dir', 'cache', '--jobs', '3'], { cwd: dir, env });
+    for (const r of [one, cold, warm]) expect(r.code, r.stderr).toBe(0);
+    const a = contents(join(dir, 'out-1'));
+    expect(Object.keys(a).filter((p) => p.startsWith('md/')).length).toBeGreaterThanOrEqual(10);
+    expect(contents(join(dir, 'out-2'))).toEqual(a);
+    expect(contents(join(dir, 'out-3'))).toEqual(a);
+    const diagnostics = (r: { stdout: string }) => JSON.stringify((JSON.parse(r.stdout) as { diagnostics: unknown }).diagnostics);
+    expect(diagnostics(cold)).toBe(diagnostics(one));
+    expect(diagnostics(warm)).toBe(diagnostics(one));
+    expect(diagnostics(one)).toContain('mojibake-repaired');
+  });
+
+  it('a template error in a worker is its diagnostic, in the same order as in one thread', { timeout: 300_000 }, () => {
+    const dir = many(5);
+    mkdirSync(join(dir, 'tpl', 'markdown'), { recursive: true });
+    writeFileSync(join(dir, 'tpl', 'markdown', 'ladder.hbs'), '# {{title}\n{{#each tracks}}\n');
+    const args = ['build', 'src', '--format', 'md', '--templates', 'tpl', '--no-cache'];
+    const one = ladderc([...args, '--out', 'out-1', '--jobs', '1'], { cwd: dir, env });
+    const two = ladderc([...args, '--out', 'out-2', '--jobs', '2'], { cwd: dir, env });
+    expect(one.code).toBe(1);
+    expect(two.code).toBe(1);
+    expect(one.stderr).toMatch(/ladder\.hbs/);
+    expect(two.stderr.replaceAll('out-2', 'out-X')).toBe(one.stderr.replaceAll('out-1', 'out-X'));
+    expect(existsSync(join(dir, 'out-2'))).toBe(false);
+  });
+
+  for (const [what, preload] of [
+    ['throws as it starts', "if (!isMainThread) throw new Error('injected worker failure');"],
+    ['throws while it renders', "if (!isMainThread) setTimeout(() => { throw new Error('injected worker failure'); }, 200);"],
+    ['exits while it renders', "if (!isMainThread) setTimeout(() => { console.error('injected worker failure'); process.exit(9); }, 200);"],
+  ] as const) {
+    it(`a worker that ${what}: an internal error, promptly, out/ untouched`, { timeout: 120_000 }, () => {
+      const dir = seeds();
+      writeFileSync(join(dir, 'crash.mjs'), `import { isMainThread } from 'node:worker_threads';\n${preload}\n`);
+      const started = Date.now();
+      const run = ladderc(['build', 'sources', '--format', 'pdf', '--no-cache', '--jobs', '2'], { cwd: dir, env: { ...env, NODE_OPTIONS: `--import=${join(dir, 'crash.mjs')}` } });
+      expect(run.code, run.stderr).toBe(70);
+      expect(run.stderr).toMatch(/internal error: (injected worker failure|render worker exited with code 9)/);
+      expect(Date.now() - started).toBeLessThan(60_000);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    });
+  }
+
+  it('N must be a positive whole number: a usage error naming it', () => {
+    const dir = seeds();
+    for (const bad of ['0', '-1', '1.5', 'two', '']) {
+      const run = ladderc(['build', 'sources', `--jobs=${bad}`], { cwd: dir, env });
+      expect(run.code, bad).toBe(2);
+      expect(run.stderr, bad).toContain(`--jobs must be a positive whole number, not "${bad}"`);
+    }
+    const missing = ladderc(['build', 'sources', '--jobs'], { cwd: dir, env });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--jobs needs a value');
+    expect(readdirSync(dir)).not.toContain('out');
+  });
+
+  it('--help lists --jobs', () => {
+    const help = ladderc(['--help'], { cwd: REPO, env });
+    expect(help.stdout).toMatch(/--jobs N\s+render workers/);
+  });
+});
