@@ -18,6 +18,17 @@ describe('PDF reproducibility', () => {
     for (const f of a.files) expect(Buffer.compare(Buffer.from(bytesOf(a, f.path)), Buffer.from(bytesOf(b, f.path))), f.path).toBe(0);
   });
 
+  it("a document's bytes do not depend on what the process rendered before (fonts and shaped words are shared)", async () => {
+    // A fresh module graph: its parsed faces and shaped-word caches start empty.
+    vi.resetModules();
+    const fresh = (await import('./support.js')) as typeof import('./support.js');
+    const cold = await fresh.render([fresh.kitchenSink()]);
+    await fresh.render(fresh.seedLadders());
+    const warm = await fresh.render([fresh.kitchenSink()]);
+    expect(warm.files.map((f) => f.path)).toEqual(cold.files.map((f) => f.path));
+    for (const f of cold.files) expect(Buffer.compare(Buffer.from(fresh.bytesOf(cold, f.path)), Buffer.from(fresh.bytesOf(warm, f.path))), f.path).toBe(0);
+  });
+
   it('dates and the file /ID come from sourceDateEpoch', async () => {
     const a = bytesOf(await render([kitchenSink()]), 'pdf/kitchen-sink--engineering.pdf');
     const b = bytesOf(await render([kitchenSink()], context({}, {}, EPOCH + 86400)), 'pdf/kitchen-sink--engineering.pdf');

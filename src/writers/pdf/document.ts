@@ -32,6 +32,21 @@ export interface DocumentMeta {
 interface EmbeddedFont {
   id: string;
   widthOfString(text: string, size: number): number;
+  /** pdfkit's shaped runs of this font (a word each), by their text; per document unless shared. */
+  layoutCache?: Record<string, unknown>;
+}
+
+/**
+ * The shaped words of each face, shared by every document of the process. Shaping (fontkit's
+ * layout: substitution and positioning) was a quarter of a PDF's time, and the documents of a
+ * build repeat the same words. A run depends only on the font and the text, and pdfkit only reads
+ * a cached run (the glyphs a document uses go into its own subset when it encodes them).
+ */
+const sharedLayouts = new WeakMap<FontkitFont, Record<string, unknown>>();
+function layoutCacheOf(face: FontkitFont): Record<string, unknown> {
+  let cache = sharedLayouts.get(face);
+  if (!cache) sharedLayouts.set(face, (cache = Object.create(null) as Record<string, unknown>));
+  return cache;
 }
 
 interface PdfkitInternals {
@@ -122,6 +137,7 @@ export class PdfDoc {
       this.doc.font(face);
       const font = this.internals._font;
       if (!font) throw new Error('pdfkit did not load the font');
+      if (font.layoutCache) font.layoutCache = layoutCacheOf(faces[face]);
       loaded[face] = font;
     }
     this.doc.font('regular');
