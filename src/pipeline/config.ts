@@ -19,6 +19,8 @@ export interface ConfigFile {
   cacheDir?: string;
   /** The largest source read, in megabytes. */
   maxSourceSize?: number;
+  /** Render workers (as `--jobs`): a positive whole number. */
+  jobs?: number;
   sources?: Record<string, SourceOptions>;
   /** Levels that share a rung of the crosswalk: each pin lists `ladder/track/level` ids. */
   crosswalk?: string[][];
@@ -33,7 +35,7 @@ export interface ConfigResult {
 }
 
 /** The fields of the config's top level that are ladderc's own, not a writer's. */
-const CORE_FIELDS = ['out', 'formats', 'strict', 'templates', 'locale', 'cacheDir', 'maxSourceSize', 'sources', 'crosswalk'] as const;
+const CORE_FIELDS = ['out', 'formats', 'strict', 'templates', 'locale', 'cacheDir', 'maxSourceSize', 'jobs', 'sources', 'crosswalk'] as const;
 const SOURCE_FIELDS = ['id', 'title', 'format', 'orientation', 'tracks'] as const;
 
 type Json = unknown;
@@ -119,6 +121,10 @@ export function parseConfig(text: string): ConfigResult {
   if (raw.maxSourceSize !== undefined) {
     if (typeof raw.maxSourceSize === 'number' && Number.isFinite(raw.maxSourceSize) && raw.maxSourceSize > 0) config.maxSourceSize = raw.maxSourceSize;
     else errors.push('maxSourceSize: must be a positive number of megabytes, such as 50');
+  }
+  if (raw.jobs !== undefined) {
+    if (typeof raw.jobs === 'number' && Number.isSafeInteger(raw.jobs) && raw.jobs >= 1) config.jobs = raw.jobs;
+    else errors.push('jobs: must be a positive whole number of render workers, such as 2 (1: no workers)');
   }
   const strict = bool('strict', raw.strict);
   if (strict !== undefined) config.strict = strict;

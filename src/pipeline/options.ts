@@ -144,6 +144,7 @@ export function resolveOptions(request: OptionRequest, host: OptionHost): Resolv
     }
   }
 
+  if (config.jobs !== undefined) options.jobs = config.jobs;
   if (request.jobs !== undefined) {
     if (Number.isSafeInteger(request.jobs) && request.jobs >= 1) options.jobs = request.jobs;
     else errors.push(`jobs must be a positive whole number, not ${JSON.stringify(request.jobs)}`);

@@ -245,8 +245,10 @@ export async function streamOutputs(
     ids.add(ladder.id);
   }
   const diagnostics: Diagnostic[] = [];
-  // The workers, started when a format first has enough ladders to pay (see POOL_FROM).
+  // The workers, started when a format first has enough ladders to pay (see POOL_FROM); with
+  // --jobs given, whenever a format has two ladders or more (the person asked for them).
   const jobs = options.jobs ?? defaultJobs();
+  const asked = options.jobs !== undefined;
   let pool: RenderPool | undefined;
   try {
     const collect = (r: RenderResult): void => {
@@ -265,7 +267,7 @@ export async function streamOutputs(
     }
     for (const format of order) {
       const linking = links(format);
-      const workers = !linking && jobs > 1 && ladders.length >= poolFrom(format) ? (pool ??= newPool(jobs)) : undefined;
+      const workers = !linking && jobs > 1 && ladders.length >= (asked ? 2 : poolFrom(format)) ? (pool ??= newPool(jobs)) : undefined;
       const writer = workers ? workerWriter(format, options, resources, withCrosswalk) : await prepareWriter(format, options, resources, withCrosswalk);
       if (!writer) continue;
       if (linking) writer.context.outputs = [...built].sort(byPath);
@@ -300,14 +302,15 @@ export async function streamOutputs(
 }
 
 /**
- * From how many ladders a format's renderings go to the workers. A worker costs its start (~50 ms,
- * more with the writer's imports: pdfkit) and a copy of the context (the PDF fonts, ~1.5 MB); a PDF
- * rendering costs far more than that (hundreds of ms per ladder), so two already pay. JSON, Markdown,
- * CSV and xlsx render a ladder in a few ms: the workers pay only over many ladders. The HTML writer
- * (linksOutputs) is given the other formats' files and stays in the main thread.
+ * From how many ladders a format's renderings go to the workers when --jobs is not given. A worker costs its start, its
+ * imports (pdfkit and fontkit: about a second) and its warm-up (a cold JIT, fonts parsed and words
+ * shaped again, none of it shared with the main thread): on the five seeds (34 PDFs) two workers made
+ * the build slower on two cores (3.7–4.2 s → 4.8–5.5 s), while twenty ladders' PDFs gained a quarter.
+ * JSON, Markdown, CSV and xlsx render a ladder in a few ms: the workers pay only over many ladders.
+ * The HTML writer (linksOutputs) is given the other formats' files and stays in the main thread.
  */
-const POOL_FROM: Partial<Record<OutputFormat, number>> = { pdf: 2 };
-const POOL_FROM_OTHERS = 8;
+const POOL_FROM: Partial<Record<OutputFormat, number>> = { pdf: 12 };
+const POOL_FROM_OTHERS = 32;
 
 function poolFrom(format: OutputFormat): number {
   return POOL_FROM[format] ?? POOL_FROM_OTHERS;

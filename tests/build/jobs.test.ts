@@ -2,6 +2,7 @@
 // same order and the same exit codes as one thread; a failing worker is an internal error, promptly;
 // a bad N is a usage error. Through the built CLI: under vitest the sources are .ts, no worker runs.
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, contents, ensureDist, ladderc, project, REPO } from '../cli/support.js';
@@ -103,6 +104,37 @@ describe('--jobs', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--jobs needs a value');
     expect(readdirSync(dir)).not.toContain('out');
+  });
+
+  it('jobs in the config sets the workers (the flag wins), and a bad value is named', () => {
+    const dir = seeds();
+    writeFileSync(join(dir, 'ladderc.config.json'), '{ "jobs": 0 }');
+    const bad = ladderc(['build', 'sources'], { cwd: dir, env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('jobs: must be a positive whole number');
+    writeFileSync(join(dir, 'ladderc.config.json'), '{ "jobs": 1 }');
+    // A worker that would fail as it starts: with jobs 1 from the config none starts, so the build works…
+    writeFileSync(join(dir, 'crash.mjs'), "import { isMainThread } from 'node:worker_threads';\nif (!isMainThread) throw new Error('injected worker failure');\n");
+    const crashEnv = { ...env, NODE_OPTIONS: `--import=${join(dir, 'crash.mjs')}` };
+    const one = ladderc(['build', 'sources', '--format', 'pdf', '--no-cache'], { cwd: dir, env: crashEnv });
+    expect(one.code, one.stderr).toBe(0);
+    // …and --jobs 2 on the command line overrides it: the workers start, and fail.
+    const two = ladderc(['build', 'sources', '--format', 'pdf', '--no-cache', '--jobs', '2'], { cwd: dir, env: crashEnv });
+    expect(two.code).toBe(70);
+  });
+
+  it('left to itself, starts workers for PDFs only from twelve ladders (none for the five seeds)', { timeout: 300_000 }, () => {
+    const crash = (dir: string) => {
+      writeFileSync(join(dir, 'crash.mjs'), "import { isMainThread } from 'node:worker_threads';\nif (!isMainThread) throw new Error('injected worker failure');\n");
+      return { ...env, NODE_OPTIONS: `--import=${join(dir, 'crash.mjs')}` };
+    };
+    const small = seeds();
+    const five = ladderc(['build', 'sources', '--format', 'pdf', '--no-cache'], { cwd: small, env: crash(small) });
+    expect(five.code, five.stderr).toBe(0);
+    const big = many(6);
+    const twelve = ladderc(['build', 'src', '--format', 'pdf', '--no-cache'], { cwd: big, env: crash(big) });
+    // On a one-core machine there is nothing to share: no worker starts, and the build works.
+    expect(twelve.code, twelve.stderr).toBe(availableParallelism() > 1 ? 70 : 0);
   });
 
   it('--help lists --jobs', () => {
