@@ -78,7 +78,7 @@ export async function build(options: BuildApiOptions = {}): Promise<BuildApiResu
   const host = nodeHost(options.cwd ?? process.cwd(), options.env ?? process.env);
   const resolved = resolveOptions(options, host);
   if (resolved.errors.length) {
-    return { code: EXIT_USAGE, stage: 'usage', usageErrors: resolved.errors, sourceCount: 0, ladders: [], files: [], diagnostics: [], stats: { parsed: 0, parseHits: 0, rendered: 0, renderHits: 0 }, outDisplay: '', shownPaths: new Map() };
+    return { code: EXIT_USAGE, stage: 'usage', usageErrors: resolved.errors, sourceCount: 0, ladders: [], summaries: [], files: [], diagnostics: [], stats: { parsed: 0, parseHits: 0, rendered: 0, renderHits: 0 }, outDisplay: '', shownPaths: new Map() };
   }
   const outcome = await runBuild({ options: resolved.options, mode: options.check ? 'check' : 'write' }, host);
   if (outcome.usageErrors.length || outcome.stage === 'conflicts') return { ...outcome, code: EXIT_USAGE };

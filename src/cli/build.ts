@@ -114,7 +114,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
   };
   const outDisplay = displayPath(options.outDir, options.cwd);
   const compiledLine = (outcome: BuildOutcome, changed: number, removed: number) =>
-    `ladderc: compiled ${plural(outcome.ladders.length, 'ladder')} into ${outDisplay}/ (${plural(outcome.files.length, 'file')}, ${changed} changed, ${removed} removed): ${summary(outcome.diagnostics)}\n`;
+    `ladderc: compiled ${plural(outcome.summaries.length, 'ladder')} into ${outDisplay}/ (${plural(outcome.files.length, 'file')}, ${changed} changed, ${removed} removed): ${summary(outcome.diagnostics)}\n`;
   const upToDateLine = (count: number) => `ladderc: ${outDisplay}/ is up to date (${plural(count, 'file')})\n`;
 
   // A rebuild with nothing to do is answered from the stamp the last build left, before a reader
@@ -138,7 +138,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
     printer(recorder, reporter)(outcome.diagnostics);
     const diagnostics = { ...recorded };
     recorded.stderr += compiledLine(outcome, 0, 0);
-    printCoverage(outcome.ladders, outcome.shownPaths, recorder);
+    printCoverage(outcome.summaries, outcome.shownPaths, recorder);
     return {
       write: { stdout: recorded.stdout, stderr: recorded.stderr, code: EXIT_OK },
       check: { stdout: diagnostics.stdout, stderr: diagnostics.stderr + upToDateLine(outcome.files.length + 1), code: EXIT_OK },
@@ -159,6 +159,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
           },
         },
         guardWrite: signals.guard,
+        keepLadders: false,
       },
       {
         ...host,
@@ -184,7 +185,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
       case 'compiled':
         print(diagnostics);
         if (reporter === 'human') io.stderr(`ladderc: checked ${plural(outcome.sourceCount, 'source')}: ${summary(diagnostics)}\n`);
-        printCoverage(outcome.ladders, outcome.shownPaths);
+        printCoverage(outcome.summaries, outcome.shownPaths);
         return { code: outcome.code, targets };
       case 'sources':
       case 'render':
@@ -221,7 +222,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
         for (const path of result.kept) io.stderr(`ladderc: kept ${outDisplay}/${path}: no longer generated, but edited since the last build\n`);
         for (const path of result.skipped) io.stderr(`ladderc: skipped ${outDisplay}/${path}: it goes through a symbolic link out of ${outDisplay}/, and ladderc never follows one\n`);
         io.stderr(compiledLine(outcome, result.written.length, result.removed.length));
-        printCoverage(outcome.ladders, outcome.shownPaths);
+        printCoverage(outcome.summaries, outcome.shownPaths);
         if (outcome.interrupted) {
           io.stderr(`ladderc: interrupted (${outcome.interrupted}) after the output was written completely\n`);
           return { code: EXIT_INTERRUPTED, targets };

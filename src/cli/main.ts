@@ -47,7 +47,8 @@ ${exits}
 
 Environment: SOURCE_DATE_EPOCH (dates embedded in outputs), NO_COLOR, CI (no progress bar),
 GITHUB_ACTIONS=true (github reporter), LADDERC_DEBUG_CACHE=1 (print what was parsed and rendered),
-LADDERC_WATCH_POLL=1 (watch by polling, for network drives and some containers).
+LADDERC_WATCH_POLL=1 (watch by polling, for network drives and some containers),
+LADDERC_MEMORY_MB (heap a build collects at, default 250), LADDERC_DEBUG_MEMORY=1 (print each collection).
 `;
 }
 

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Host } from '../pipeline/host.js';
 import { absolute } from '../pipeline/paths.js';
 import { DiskCache } from './cache.js';
+import { memoryRelief } from './memory.js';
 import { collectSources, loadAsset, loadTemplateSet, packageVersion } from './io.js';
 import { OutputCheckSession, OutputWriteSession, type WriteHooks } from './output.js';
 
@@ -22,6 +23,7 @@ export function nodeHost(cwd: string, env: Readonly<Record<string, string | unde
     cache: (dir, readOnly) => new DiskCache(dir, { readOnly }),
     openCheck: (outDir) => new OutputCheckSession(outDir),
     openWrite: (outDir) => new OutputWriteSession(outDir, writeHooks(env)),
+    relieve: memoryRelief(env),
   };
 }
 

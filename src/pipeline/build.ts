@@ -12,7 +12,7 @@ import type { CrosswalkInput } from './crosswalk.js';
 import { linkLadders } from './link.js';
 import { absolute, displayPath, projectFolder } from './paths.js';
 import { checkFindings, manifestOf, manifestOptions, manifestText, MANIFEST, type Manifest, type ManifestEntry } from './plan.js';
-import { sourceDateEpoch, streamOutputs, type WriterResources } from './render.js';
+import { LadderTexts, sourceDateEpoch, streamOutputs, type WriterResources } from './render.js';
 
 /** What to do with the files: compile only, compare with out/, or write out/. */
 export type BuildMode = 'compile' | 'check' | 'write';
@@ -23,6 +23,18 @@ export interface BuildRequest {
   hooks?: Omit<BuildHooks, 'cache' | 'stats' | 'version'>;
   /** Wraps the write (the CLI holds back Ctrl-C while out/ is replaced). */
   guardWrite?: <T>(write: () => T) => Promise<{ result: T; interrupted?: string }>;
+  /**
+   * Whether the outcome keeps every ladder's model (`ladders`; default true, as the API promises).
+   * The CLI needs only `summaries`: without the models a build of 1,000 ladders holds their JSON
+   * text alone while it renders.
+   */
+  keepLadders?: boolean;
+}
+
+/** What the build summary says of a ladder: its id and how much of its source it kept. */
+export interface LadderSummary {
+  id: string;
+  source: { path: string; coverage?: number };
 }
 
 export interface BuildOutcome {
@@ -33,7 +45,10 @@ export interface BuildOutcome {
   /** Paths that do not exist, unreadable files, no sources: the caller reports them as usage errors. */
   usageErrors: string[];
   sourceCount: number;
+  /** The linked ladders (empty when the request set keepLadders: false). */
   ladders: Ladder[];
+  /** Every ladder's id and coverage, in order. */
+  summaries: LadderSummary[];
   /** Every file the build produced, as the manifest lists it (path, format, bytes, sha256): the bytes are in out/. */
   files: ManifestEntry[];
   diagnostics: Diagnostic[];
@@ -82,7 +97,7 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   const { options, mode } = request;
   const stats = emptyStats();
   const outDisplay = displayPath(options.outDir, options.cwd);
-  const outcome: BuildOutcome = { code: EXIT_OK, stage: 'usage', usageErrors: [], sourceCount: 0, ladders: [], files: [], diagnostics: [], stats, outDisplay, shownPaths: new Map() };
+  const outcome: BuildOutcome = { code: EXIT_OK, stage: 'usage', usageErrors: [], sourceCount: 0, ladders: [], summaries: [], files: [], diagnostics: [], stats, outDisplay, shownPaths: new Map() };
 
   // `ladderc build .` must not read its own output or cache as ladders.
   const own = [options.outDir, ...(options.cacheDir ? [options.cacheDir] : []), ...(options.configFile ? [options.configFile] : [])];
@@ -106,7 +121,17 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
 
   const writes = mode === 'write';
   const cache = options.cacheDir ? host.cache(options.cacheDir, !writes) : undefined;
-  const hooks: BuildHooks = { ...request.hooks, stats, version: host.version() };
+  const relieve = host.relieve?.bind(host) ?? (() => {});
+  const onStep = request.hooks?.onStep;
+  const hooks: BuildHooks = {
+    ...request.hooks,
+    stats,
+    version: host.version(),
+    onStep: (label) => {
+      relieve();
+      onStep?.(label);
+    },
+  };
   if (cache) {
     hooks.cache = cache;
     if (cache.counters) outcome.cache = cache.counters;
@@ -118,7 +143,9 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   sources.length = 0;
   found.length = 0;
   const linked = linkLadders(compiled.ladders, crosswalkInput(options));
-  outcome.ladders = linked.ladders;
+  compiled.ladders.length = 0;
+  outcome.summaries = linked.ladders.map((l) => ({ id: l.id, source: l.source.coverage === undefined ? { path: l.source.path } : { path: l.source.path, coverage: l.source.coverage } }));
+  if (request.keepLadders !== false) outcome.ladders = linked.ladders;
   const diagnostics = outcome.diagnostics;
   for (const path of collected.skipped ?? []) {
     diagnostics.push(diagnostic('warning', 'skipped-link', 'not read: a symbolic link (or a FIFO, socket or device), which ladderc never follows inside a folder', path, undefined, 'put the file itself in the folder, or name the link\'s target on the command line'));
@@ -144,8 +171,12 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   const session: WriteSession | undefined = mode === 'write' ? host.openWrite(options.outDir) : undefined;
   const sink: OutputSink = (check ?? session)!;
   try {
-    const rendered = await streamOutputs(linked.ladders, options, hostResources(options, host), { version: host.version(), sourceDateEpoch: epoch, crosswalk: linked.crosswalk }, hooks, (file) => {
+    // From here on the models are JSON text, each parsed when it is rendered (LadderTexts).
+    const ladders = request.keepLadders === false ? new LadderTexts(linked.ladders) : linked.ladders;
+    if (request.keepLadders === false) linked.ladders.length = 0;
+    const rendered = await streamOutputs(ladders, options, hostResources(options, host), { version: host.version(), sourceDateEpoch: epoch, crosswalk: linked.crosswalk }, hooks, (file) => {
       outcome.files.push(sink.add(file));
+      relieve();
     });
     for (const d of rendered.diagnostics) diagnostics.push(forPeople(d));
     outcome.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

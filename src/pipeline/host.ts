@@ -67,6 +67,8 @@ export interface Host {
   openCheck(outDir: string): CheckSession;
   /** A write into out/: files are staged one at a time as they are rendered, then committed at once. */
   openWrite(outDir: string): WriteSession;
+  /** Called after each source and each rendered file: a chance to give memory back (host/memory.ts). */
+  relieve?(): void;
 }
 
 /** Where a build hands each rendered file; it keeps the file's manifest entry, not its bytes. */

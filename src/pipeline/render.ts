@@ -49,6 +49,30 @@ export function sourceDateEpoch(env: Readonly<Record<string, string | undefined>
   return FIXED_SOURCE_DATE_EPOCH;
 }
 
+/**
+ * The ladders of a build as JSON text, each parsed when its turn comes: a model takes about twice
+ * its JSON's size in memory, and a build renders one ladder at a time, so holding 1,000 ladders as
+ * text instead of objects keeps the memory a big build needs to what the renderings in flight use.
+ * The same JSON a cached reading is stored as, so the bytes are those of a build from the cache.
+ */
+export class LadderTexts implements Iterable<Ladder> {
+  readonly #texts: string[];
+  readonly ids: readonly string[];
+  constructor(ladders: readonly Ladder[]) {
+    this.#texts = ladders.map((l) => JSON.stringify(l));
+    this.ids = ladders.map((l) => l.id);
+  }
+  get length(): number {
+    return this.#texts.length;
+  }
+  *[Symbol.iterator](): Iterator<Ladder> {
+    for (const text of this.#texts) yield JSON.parse(text) as Ladder;
+  }
+}
+
+/** What streamOutputs renders: the models, or the build's JSON text of them. */
+export type LadderSet = readonly Ladder[] | LadderTexts;
+
 /** One format's writer with everything it is given: its own options, templates and assets. */
 export interface PreparedWriter {
   format: OutputFormat;
@@ -231,7 +255,7 @@ export async function renderOutputs(
  * order, then the shared files.
  */
 export async function streamOutputs(
-  ladders: readonly Ladder[],
+  ladders: LadderSet,
   options: Readonly<Options>,
   resources: WriterResources,
   meta: RenderMeta,
@@ -240,9 +264,9 @@ export async function streamOutputs(
 ): Promise<{ diagnostics: Diagnostic[] }> {
   // Output paths derive from ladder ids: two ladders with one id would overwrite each other.
   const ids = new Set<string>();
-  for (const ladder of ladders) {
-    if (ids.has(ladder.id)) throw new Error(`renderOutputs: two ladders have the id "${ladder.id}"; give each a unique id`);
-    ids.add(ladder.id);
+  for (const id of ladders instanceof LadderTexts ? ladders.ids : ladders.map((l) => l.id)) {
+    if (ids.has(id)) throw new Error(`renderOutputs: two ladders have the id "${id}"; give each a unique id`);
+    ids.add(id);
   }
   const diagnostics: Diagnostic[] = [];
   // The workers, started when a format first has enough ladders to pay (see POOL_FROM); with
@@ -255,7 +279,7 @@ export async function streamOutputs(
       for (const f of r.files) emit(f);
       for (const d of r.diagnostics) diagnostics.push(d);
     };
-    const withCrosswalk: RenderMeta = meta.crosswalk ? meta : { ...meta, crosswalk: buildCrosswalk(ladders).crosswalk };
+    const withCrosswalk: RenderMeta = meta.crosswalk ? meta : { ...meta, crosswalk: buildCrosswalk([...ladders]).crosswalk };
     // Writers that link the other formats' files (the HTML downloads) come last, and are told of them.
     const links = (format: OutputFormat): boolean => writerFor(format)?.linksOutputs === true;
     const order = [...options.formats.filter((f) => !links(f)), ...options.formats.filter(links)];
@@ -293,7 +317,9 @@ export async function streamOutputs(
           if (entry) writer.entry = entry;
         }
       } else for (const ladder of ladders) step(await renderLadder(writer, ladder, hooks));
-      step(await renderShared(writer, ladders, hooks));
+      // A writer whose shared files are the crosswalk alone is not handed the ladders (nor are they parsed for it).
+      const forShared = writerFor(format)?.sharedUsesLadders === false ? [] : ladders instanceof LadderTexts ? [...ladders] : ladders;
+      step(await renderShared(writer, forShared, hooks));
     }
     return { diagnostics };
   } finally {
@@ -346,7 +372,7 @@ function portableContext(writer: PreparedWriter): PortableContext {
  * thread; the ones after it are dropped when the pool closes. Returns whether the writer has
  * shared files, as a worker found it (undefined when no worker rendered: every rendering was cached).
  */
-async function renderInPool(pool: RenderPool, writer: PreparedWriter, ladders: readonly Ladder[], hooks: BuildHooks, step: (r: RenderResult) => void): Promise<boolean | undefined> {
+async function renderInPool(pool: RenderPool, writer: PreparedWriter, ladders: Iterable<Ladder>, hooks: BuildHooks, step: (r: RenderResult) => void): Promise<boolean | undefined> {
   const context = pool.register(portableContext(writer));
   const run: LadderRunner = (ladder) => pool.render(context, ladder);
   const window: Array<Promise<RenderResult>> = [];

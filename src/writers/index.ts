@@ -23,6 +23,8 @@ export const DOWNLOAD_MODES = ['link', 'copy', 'none'] as const;
 export const jsonInfo: WriterInfo<Record<string, never>, 'json'> = {
   id: 'json',
   label: 'the model as JSON, one file per ladder, and the crosswalk of every level',
+  // crosswalk.json is the crosswalk alone.
+  sharedUsesLadders: false,
   options: [],
 };
 
@@ -30,6 +32,7 @@ export const markdownInfo: WriterInfo<Record<string, never>, 'md'> = {
   id: 'md',
   label: 'canonical Markdown, one file per ladder (ladderc reads it back)',
   templateFolder: 'markdown',
+  sharedUsesLadders: false,
   options: [],
 };
 
@@ -54,6 +57,7 @@ export const htmlInfo: WriterInfo<HtmlOptions, 'html'> = {
 export const csvInfo: WriterInfo<CsvOptions, 'csv'> = {
   id: 'csv',
   label: 'spreadsheets: one long CSV per ladder, a matrix CSV per track, and the crosswalk',
+  sharedUsesLadders: false,
   options: [{ key: 'csvBom', config: 'csv.bom', kind: { type: 'boolean' }, default: true, flag: '--csv-bom', help: 'UTF-8 byte order mark in CSV files' }],
 };
 

@@ -90,6 +90,11 @@ export interface WriterEntry<O = Record<string, unknown>, Id extends string = st
   /** Whether ladder() shows the crosswalk (it then gets it, and it is part of that rendering's cache key). */
   readonly ladderUsesCrosswalk?: boolean;
   /**
+   * false when shared() reads only the crosswalk, never the ladders (it is then given none): a build
+   * keeps its ladders as JSON text and would otherwise parse every one of them again for it.
+   */
+  readonly sharedUsesLadders?: boolean;
+  /**
    * Whether the writer links the files of the build's other formats: it then renders after them and
    * is given them as `context.outputs` (they are part of its cache keys).
    */

@@ -137,6 +137,17 @@ describe('--jobs', () => {
     expect(twelve.code, twelve.stderr).toBe(availableParallelism() > 1 ? 70 : 0);
   });
 
+  it('memory relief (LADDERC_MEMORY_MB) collects during a real build and leaves the bytes alone', { timeout: 300_000 }, () => {
+    const dir = seeds();
+    const plain = ladderc(['build', 'sources', '--out', 'out-1', '--no-cache', '--format', 'json,md,html,csv', '--jobs', '1'], { cwd: dir, env });
+    const tight = ladderc(['build', 'sources', '--out', 'out-2', '--no-cache', '--format', 'json,md,html,csv', '--jobs', '1'], { cwd: dir, env: { ...env, LADDERC_MEMORY_MB: '1', LADDERC_DEBUG_MEMORY: '1' } });
+    expect(plain.code).toBe(0);
+    expect(tight.code).toBe(0);
+    expect(plain.stderr).not.toContain('ladderc: memory:');
+    expect(tight.stderr).toMatch(/ladderc: memory: heap \d+ MB → \d+ MB live/);
+    expect(contents(join(dir, 'out-2'))).toEqual(contents(join(dir, 'out-1')));
+  });
+
   it('--help lists --jobs', () => {
     const help = ladderc(['--help'], { cwd: REPO, env });
     expect(help.stdout).toMatch(/--jobs N\s+render workers/);
