@@ -5,11 +5,11 @@ import { OutputConflictError, OutputLockedError, OutputWriteError } from '../hos
 import { nodeHost } from '../host/node.js';
 import type { BuildMode, BuildOutcome } from '../pipeline/build.js';
 import { resolveOptions } from '../pipeline/options.js';
-import { absolute, displayPath } from '../pipeline/paths.js';
+import { absolute, displayPath, ownPaths } from '../pipeline/paths.js';
 import type { ParsedArgs } from './args.js';
 import { EXIT_INTERRUPTED, EXIT_USAGE } from './exit-codes.js';
 import { report, type ReporterName } from './report.js';
-import { coverageSummary, plural, printer, summary, usageFailure, type CliIo, type WatchTargets } from './io.js';
+import { coverageSummary, plural, printer, summary, usageFailure, usesColor, type CliIo, type WatchTargets } from './io.js';
 import type { Replay } from '../host/stamp.js';
 import { createProgress } from './progress.js';
 
@@ -120,9 +120,10 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
   // A rebuild with nothing to do is answered from the stamp the last build left, before a reader
   // or a writer is loaded (src/host/stamp.ts says what its key covers).
   const stamps = mode !== 'compile' && options.cacheDir && io.env.LADDERC_DEBUG_CACHE !== '1' ? await import('../host/stamp.js') : undefined;
-  const own = [options.outDir, ...(options.cacheDir ? [options.cacheDir] : []), ...(options.configFile ? [options.configFile] : [])];
-  const stampExtras = { reporter, color: io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb', ...(io.env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}) };
-  const key = stamps ? stamps.stampKey(options, stampExtras, own) : undefined;
+  const stampExtras = { reporter, color: usesColor(io), ...(io.env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}) };
+  // The sources are read once: for the key, then (when the stamp does not answer) for the build.
+  const collected = stamps ? host.collectSources(options.paths, ownPaths(options)) : undefined;
+  const key = stamps && collected ? stamps.stampKey(options, stampExtras, collected) : undefined;
   if (stamps && key !== undefined) {
     const replay = stamps.matchingReplay(stamps.readStamp(options.cacheDir!, options.outDir), key, options.outDir, mode === 'check' ? 'check' : 'write');
     if (replay) {
@@ -144,6 +145,7 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
       check: { stdout: diagnostics.stdout, stderr: diagnostics.stderr + upToDateLine(outcome.files.length + 1), code: EXIT_OK },
     };
   };
+  let preread = collected;
   const progress = createProgress({ write: io.stderr, isTTY: io.isTTY, env: io.env, columns: io.columns ?? 80 });
   const signals = signalGuard();
   try {
@@ -164,7 +166,8 @@ export async function runBuildCommand(args: ParsedArgs, io: CliIo): Promise<Comm
       {
         ...host,
         collectSources: (paths, exclude) => {
-          const collected = host.collectSources(paths, exclude);
+          const collected = (preread !== undefined && paths === options.paths ? preread : undefined) ?? host.collectSources(paths, exclude);
+          preread = undefined;
           progress.total(collected.sources.length + (mode === 'compile' ? 0 : options.formats.length));
           return collected;
         },

@@ -35,8 +35,13 @@ export function usageFailure(errors: readonly string[], io: CliIo, reporter: Rep
 }
 
 /** Prints diagnostics with the chosen reporter: json to stdout (one document), the others to stderr. */
+/** Whether diagnostics are coloured: on a terminal, unless NO_COLOR or a dumb terminal says not. */
+export function usesColor(io: CliIo): boolean {
+  return io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
+}
+
 export function printer(io: CliIo, reporter: ReporterName): (list: readonly Diagnostic[]) => void {
-  const color = io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
+  const color = usesColor(io);
   return (list) => {
     const text = report(reporter, list, { color });
     if (!text) return;

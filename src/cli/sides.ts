@@ -7,7 +7,9 @@ import type { Options } from '../options.js';
 import { crosswalkInput } from '../pipeline/build.js';
 import { compileSources, type SourceInput } from '../pipeline/compile.js';
 import { linkLadders } from '../pipeline/link.js';
-import { absolute, isInside } from '../pipeline/paths.js';
+import { absolute, isInside, ownPaths } from '../pipeline/paths.js';
+
+export { ownPaths } from '../pipeline/paths.js';
 
 export interface CompiledSide {
   ladders: Ladder[];
@@ -22,10 +24,6 @@ export async function compileSide(sources: readonly SourceInput[], options: Opti
   return { ladders: linked.ladders, diagnostics, errors: countBySeverity(diagnostics).error };
 }
 
-/** The build's own files (out/, the cache, the config), never read as sources. */
-export function ownPaths(options: Options): string[] {
-  return [options.outDir, ...(options.cacheDir ? [options.cacheDir] : []), ...(options.configFile ? [options.configFile] : [])];
-}
 
 export function withoutOwn(sources: readonly SourceInput[], options: Options): SourceInput[] {
   const own = ownPaths(options);

@@ -60,9 +60,8 @@ export function walkFiles(dir: string, skipped?: string[]): string[] {
  * of the same relative path under `<overrideDir>/<folder>/` (a user's folder mirrors templates/).
  * Display paths are relative to `cwd`.
  */
-export function loadTemplateSet(folder: string, overrideDir?: string, cwd: string = packageRoot()): Record<string, TemplateFile> {
+export function loadTemplateSet(folder: string, overrideDir?: string, cwd: string = packageRoot(), precompiled = precompiledTemplates()): Record<string, TemplateFile> {
   const set: Record<string, TemplateFile> = {};
-  const precompiled = precompiledTemplates();
   const add = (root: string, shipped: boolean): void => {
     if (!existsSync(root) || !statSync(root).isDirectory()) return;
     for (const file of walkFiles(root)) {

@@ -5,11 +5,13 @@ import type { Host } from '../pipeline/host.js';
 import { absolute } from '../pipeline/paths.js';
 import { DiskCache } from './cache.js';
 import { memoryRelief } from './memory.js';
-import { collectSources, loadAsset, loadTemplateSet, packageVersion } from './io.js';
+import { collectSources, loadAsset, loadTemplateSet, packageVersion, precompiledTemplates } from './io.js';
 import { OutputCheckSession, OutputWriteSession, type WriteHooks } from './output.js';
 
 export function nodeHost(cwd: string, env: Readonly<Record<string, string | undefined>>): Host {
   let version: string | undefined;
+  // Read once per host, not once per format (every format's templates are in the one file).
+  let precompiled: ReturnType<typeof precompiledTemplates> | undefined;
   return {
     cwd,
     env,
@@ -18,7 +20,7 @@ export function nodeHost(cwd: string, env: Readonly<Record<string, string | unde
     readText: (path) => readFileSync(absolute(path, cwd), 'utf8'),
     readBytes: (path) => new Uint8Array(readFileSync(absolute(path, cwd))),
     collectSources: (paths, exclude) => collectSources(paths, cwd, exclude),
-    templates: (folder, overrideDir) => loadTemplateSet(folder, overrideDir, cwd),
+    templates: (folder, overrideDir) => loadTemplateSet(folder, overrideDir, cwd, (precompiled ??= precompiledTemplates())),
     asset: (specifier) => loadAsset(specifier),
     cache: (dir, readOnly) => new DiskCache(dir, { readOnly }),
     openCheck: (outDir) => new OutputCheckSession(outDir),

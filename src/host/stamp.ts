@@ -17,7 +17,7 @@ import { stableJson } from '../pipeline/compile.js';
 import { WRITERS } from '../writers/index.js';
 import { getPath } from '../writers/option-spec.js';
 import { codeFingerprint } from './cache.js';
-import { collectSources, packageTemplateFiles, walkFiles } from './io.js';
+import { packageTemplateFiles, walkFiles } from './io.js';
 
 const SCHEMA = 'ladderc-stamp/1';
 
@@ -46,9 +46,9 @@ export interface StampExtras {
 
 /**
  * The build's key, or undefined when a source cannot be read or a path is missing (the build then
- * runs and says so). `own` are the build's own folders (out/, the cache), never sources.
+ * runs and says so). `collected`: the sources as the build collects them (its own folders left out).
  */
-export function stampKey(options: Options, extras: StampExtras, own: readonly string[]): string | undefined {
+export function stampKey(options: Options, extras: StampExtras, collected: { sources: ReadonlyArray<{ path: string; bytes: Uint8Array }>; errors: readonly string[]; skipped?: readonly string[] }): string | undefined {
   const hash = createHash('sha256');
   const part = (label: string, value: string | Uint8Array): void => {
     hash.update(label);
@@ -60,10 +60,9 @@ export function stampKey(options: Options, extras: StampExtras, own: readonly st
   part('code', codeFingerprint());
   part('options', stableJson(options));
   part('extras', stableJson(extras));
-  const collected = collectSources(options.paths, options.cwd, own);
   if (collected.errors.length || collected.sources.length === 0) return undefined;
   for (const source of collected.sources) part(`source ${source.path}`, createHash('sha256').update(source.bytes).digest('hex'));
-  for (const path of collected.skipped) part('skipped', path);
+  for (const path of collected.skipped ?? []) part('skipped', path);
   for (const file of packageTemplateFiles()) part(`template ${file.path}`, file.bytes);
   if (options.templates) {
     try {

@@ -10,7 +10,7 @@ import { compileSources, emptyStats, type BuildHooks, type BuildStats } from './
 import type { CacheCounters, CheckSession, Conflict, Host, OutputSink, WriteResult, WriteSession } from './host.js';
 import type { CrosswalkInput } from './crosswalk.js';
 import { linkLadders } from './link.js';
-import { absolute, displayPath, projectFolder } from './paths.js';
+import { absolute, displayPath, ownPaths, projectFolder } from './paths.js';
 import { checkFindings, manifestOf, manifestOptions, manifestText, MANIFEST, type Manifest, type ManifestEntry } from './plan.js';
 import { LadderTexts, sourceDateEpoch, streamOutputs, type WriterResources } from './render.js';
 
@@ -100,8 +100,7 @@ export async function runBuild(request: BuildRequest, host: Host): Promise<Build
   const outcome: BuildOutcome = { code: EXIT_OK, stage: 'usage', usageErrors: [], sourceCount: 0, ladders: [], summaries: [], files: [], diagnostics: [], stats, outDisplay, shownPaths: new Map() };
 
   // `ladderc build .` must not read its own output or cache as ladders.
-  const own = [options.outDir, ...(options.cacheDir ? [options.cacheDir] : []), ...(options.configFile ? [options.configFile] : [])];
-  const collected = host.collectSources(options.paths, own);
+  const collected = host.collectSources(options.paths, ownPaths(options));
   outcome.usageErrors.push(...collected.errors);
   if (collected.sources.length === 0 && collected.errors.length === 0) outcome.usageErrors.push(`no source files found in ${options.paths.join(', ')}`);
   if (outcome.usageErrors.length) return outcome;

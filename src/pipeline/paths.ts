@@ -7,6 +7,11 @@ export function displayPath(path: string, base: string): string {
   return (rel === '' ? '.' : rel).split(sep).join('/');
 }
 
+/** The build's own files (out/, the cache, the config), never read as sources (`ladderc build .`). */
+export function ownPaths(options: { outDir: string; cacheDir?: string | undefined; configFile?: string | undefined }): string[] {
+  return [options.outDir, ...(options.cacheDir ? [options.cacheDir] : []), ...(options.configFile ? [options.configFile] : [])];
+}
+
 /** `path` made absolute against `base` (a path already absolute stays as it is). */
 export function absolute(path: string, base: string): string {
   return isAbsolute(path) ? path : resolve(base, path);
