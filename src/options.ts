@@ -52,6 +52,6 @@ export interface Options {
   maxSourceSize?: number;
   /** The language of every word ladderc writes itself (default "en"); see src/locale. */
   locale: Locale;
-  /** How many render workers (`--jobs`): 1 renders in the main thread; default os.availableParallelism(). */
+  /** How many workers read and render (`--jobs`): 1 works in the main thread; default os.availableParallelism(). */
   jobs?: number;
 }

@@ -59,7 +59,7 @@ const coreFlags: FlagDef[] = [
   {
     name: '--jobs',
     value: 'N',
-    help: 'render workers, a positive whole number; 1 renders in one thread (default: the cores available)',
+    help: 'workers that read sources and render ladders, a positive whole number; 1 works in one thread (default: the cores available)',
     apply: (p, v) => {
       if (/^[1-9][0-9]*$/.test(v!.trim()) && Number.isSafeInteger(Number(v!.trim()))) p.request.jobs = Number(v!.trim());
       else p.errors.push(`--jobs must be a positive whole number, not "${v}"`);

@@ -9,6 +9,7 @@ import type { ReadResult } from '../readers/index.js';
 import { DEFAULT_MAX_SOURCE_MB, megabytes } from '../readers/limits.js';
 import { diagnostic } from '../diagnostics.js';
 import type { ContentCache } from './host.js';
+import { defaultJobs, RENDER_WORKER, runnable, WorkerPool } from './pool.js';
 
 export interface SourceInput {
   /** Display path: relative to the project folder, "/" separators. */
@@ -88,15 +89,16 @@ function readers(): Promise<typeof import('../readers/index.js')> {
   return import('../readers/index.js');
 }
 
-/**
- * Reads one source through the cache. A miss stores the result; with a cache both paths hand back
- * a fresh object parsed from the same JSON, so a cached build cannot differ from a rebuild from the
- * cache (JSON drops `undefined` fields either way; digests and writers never see the difference).
- */
-export async function compileSource(source: SourceInput, sourceOptions: SourceOptions | undefined, hooks: BuildHooks = {}, maxSourceSize = DEFAULT_MAX_SOURCE_MB): Promise<ReadResult> {
+/** How a source's bytes become a ReadResult: readSource in this thread, or a worker's. */
+export type SourceReader = (bytes: Uint8Array, path: string, options: SourceOptions) => Promise<ReadResult>;
+
+const inThread: SourceReader = async (bytes, path, options) => (await readers()).readSource(bytes, path, options);
+
+/** A source too large to read, or its reading from the cache; otherwise the cache key to store it under. */
+function lookup(source: SourceInput, sourceOptions: SourceOptions | undefined, hooks: BuildHooks, maxSourceSize: number): { result: ReadResult } | { key: string } {
   if (source.bytes.length > maxSourceSize * 1_000_000) {
     const message = `the source is ${megabytes(source.bytes.length)}; ladderc reads sources of at most ${maxSourceSize} MB`;
-    return { diagnostics: [diagnostic('error', 'source-too-large', message, source.path, undefined, 'split it into several sources, or raise "maxSourceSize" (megabytes) in ladderc.config.json')] };
+    return { result: { diagnostics: [diagnostic('error', 'source-too-large', message, source.path, undefined, 'split it into several sources, or raise "maxSourceSize" (megabytes) in ladderc.config.json')] } };
   }
   const { stats, cache } = hooks;
   const key = cache ? readKey(source, sourceOptions, hooks.version ?? 'dev') : '';
@@ -105,12 +107,17 @@ export async function compileSource(source: SourceInput, sourceOptions: SourceOp
     const parsed = parseReadResult(hit);
     if (parsed) {
       if (stats) stats.parseHits += 1;
-      return parsed;
+      return { result: parsed };
     }
   }
+  return { key };
+}
+
+/** A miss read by `read`, stored in the cache when there is one. */
+async function readMiss(source: SourceInput, sourceOptions: SourceOptions | undefined, key: string, hooks: BuildHooks, read: SourceReader): Promise<ReadResult> {
+  const { stats, cache } = hooks;
   if (stats) stats.parsed += 1;
-  const { readSource } = await readers();
-  const result = readSource(source.bytes, source.path, sourceOptions ?? {});
+  const result = await read(source.bytes, source.path, sourceOptions ?? {});
   // Without a cache the model never leaves the process: no JSON round trip.
   if (!cache) return result;
   const payload = JSON.stringify(result);
@@ -119,19 +126,56 @@ export async function compileSource(source: SourceInput, sourceOptions: SourceOp
 }
 
 /**
+ * Reads one source through the cache. A miss stores the result; with a cache both paths hand back
+ * a fresh object parsed from the same JSON, so a cached build cannot differ from a rebuild from the
+ * cache (JSON drops `undefined` fields either way; digests and writers never see the difference).
+ */
+export async function compileSource(source: SourceInput, sourceOptions: SourceOptions | undefined, hooks: BuildHooks = {}, maxSourceSize = DEFAULT_MAX_SOURCE_MB, read: SourceReader = inThread): Promise<ReadResult> {
+  const found = lookup(source, sourceOptions, hooks, maxSourceSize);
+  return 'result' in found ? found.result : readMiss(source, sourceOptions, found.key, hooks, read);
+}
+
+/**
+ * From how many sources to read (cache misses) the workers read them when jobs is not given: a
+ * worker costs its start and the readers' import (~0.3 s), a source 30–600 ms to read (the five
+ * seeds stay in one thread). With jobs given, from two.
+ */
+export const READ_POOL_FROM = 12;
+
+/**
  * Reads every source (in path order, so the result never depends on directory order). Ladders
  * with no levels are left out (their source has a diagnostic saying so); ids are not yet unique:
- * that is link's work.
+ * that is link's work. With many sources to read and more than one core, workers read them (same
+ * results, taken in the same order).
  */
-export async function compileSources(sources: readonly SourceInput[], options: Pick<Options, 'sources' | 'maxSourceSize'>, hooks: BuildHooks = {}): Promise<CompileResult> {
+export async function compileSources(sources: readonly SourceInput[], options: Pick<Options, 'sources' | 'maxSourceSize'> & { jobs?: number | undefined }, hooks: BuildHooks = {}): Promise<CompileResult> {
   const sorted = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const max = options.maxSourceSize ?? DEFAULT_MAX_SOURCE_MB;
+  const found = sorted.map((source) => lookup(source, options.sources[source.path], hooks, max));
+  const misses = found.filter((f) => 'key' in f).length;
+  const jobs = options.jobs ?? defaultJobs();
+  const pool = jobs > 1 && misses >= (options.jobs !== undefined ? 2 : READ_POOL_FROM) && runnable(RENDER_WORKER) ? new WorkerPool(Math.min(jobs, misses)) : undefined;
   const ladders: Ladder[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const source of sorted) {
-    hooks.onStep?.(source.path);
-    const result = await compileSource(source, options.sources[source.path], hooks, options.maxSourceSize);
-    for (const d of result.diagnostics) diagnostics.push(d);
-    if (result.ladder && result.ladder.tracks.length > 0) ladders.push(result.ladder);
+  try {
+    const read: SourceReader = pool ? (bytes, path, opts) => pool.read(bytes, path, opts) : inThread;
+    // With workers every miss is queued at once (the pool posts one per free worker) and taken in order.
+    const pending = sorted.map((source, i) => {
+      const f = found[i]!;
+      if ('result' in f || !pool) return undefined;
+      const reading = readMiss(source, options.sources[source.path], f.key, hooks, read);
+      reading.catch(() => {});
+      return reading;
+    });
+    for (const [i, source] of sorted.entries()) {
+      hooks.onStep?.(source.path);
+      const f = found[i]!;
+      const result = 'result' in f ? f.result : await (pending[i] ?? readMiss(source, options.sources[source.path], f.key, hooks, read));
+      for (const d of result.diagnostics) diagnostics.push(d);
+      if (result.ladder && result.ladder.tracks.length > 0) ladders.push(result.ladder);
+    }
+  } finally {
+    await pool?.close();
   }
   return { ladders, diagnostics };
 }

@@ -19,7 +19,7 @@ export interface ConfigFile {
   cacheDir?: string;
   /** The largest source read, in megabytes. */
   maxSourceSize?: number;
-  /** Render workers (as `--jobs`): a positive whole number. */
+  /** Workers that read and render (as `--jobs`): a positive whole number. */
   jobs?: number;
   sources?: Record<string, SourceOptions>;
   /** Levels that share a rung of the crosswalk: each pin lists `ladder/track/level` ids. */

@@ -1,9 +1,11 @@
-// A pool of render workers on node:worker_threads (no dependency: the pool needs one task type, an
+// A pool of workers on node:worker_threads (no dependency: the pool needs two task types, an
 // ordered window and a context sent once per worker; tinypool/piscina would bring their own
 // queueing, timeouts and a worker entry shaped to their API for none of which we have a use).
 //
-// The main thread keeps the order, the cache and the writing: it hands each worker a format's
-// context once, then one ladder per task; files come back with their bytes transferred, not copied.
+// The main thread keeps the order, the cache and the writing. Reading: one source's bytes per task,
+// its ReadResult back (the readers are imported in a worker on its first source). Rendering: it hands
+// each worker a format's context once, then one ladder per task; files come back with their bytes
+// transferred, not copied.
 // A worker that throws rejects its task with the worker's message and stack; one that dies rejects
 // its task too (never a hang); close() terminates every worker so the process exits promptly.
 
@@ -14,6 +16,8 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Crosswalk, Ladder } from '../model.js';
 import type { Locale } from '../locale/index.js';
+import type { SourceOptions } from '../options.js';
+import type { ReadResult } from '../readers/index.js';
 import type { OutputFile, TemplateFile, WriterResult } from '../writers/types.js';
 
 /** A writer's context as it can travel to a worker (functions are rebuilt there). */
@@ -30,10 +34,15 @@ export interface PortableContext {
   formatLabels: Record<string, string>;
 }
 
-export type ToWorker = { type: 'context'; id: number; context: PortableContext } | { type: 'drop'; id: number } | { type: 'render'; task: number; context: number; ladder: Ladder };
+export type ToWorker =
+  | { type: 'context'; id: number; context: PortableContext }
+  | { type: 'drop'; id: number }
+  | { type: 'render'; task: number; context: number; ladder: Ladder }
+  | { type: 'read'; task: number; path: string; bytes: Uint8Array; options: SourceOptions };
 
 export type FromWorker =
   | { task: number; ok: true; files: OutputFile[]; diagnostics: Diagnostic[]; /** Whether the writer has shared(). */ hasShared: boolean }
+  | { task: number; ok: true; read: ReadResult }
   | { task: number; ok: false; template?: Diagnostic; error?: { name: string; message: string; stack?: string } };
 
 /** A template error from a worker: the caller turns it into its diagnostic, as in the main thread. */
@@ -56,11 +65,12 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** A queued task: its message (the task id filled in when it is posted) and its context, if any. */
 interface Task {
   id: number;
-  context: number;
-  ladder: Ladder;
-  resolve: (r: WriterResult) => void;
+  context?: number;
+  message: ToWorker & { type: 'render' | 'read' };
+  resolve: (r: any) => void;
   reject: (e: Error) => void;
 }
 
@@ -71,7 +81,7 @@ interface Slot {
   dead: boolean;
 }
 
-export class RenderPool {
+export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private readonly contexts = new Map<number, PortableContext>();
@@ -108,9 +118,20 @@ export class RenderPool {
 
   /** One ladder rendered by a worker (queued while every worker is busy). */
   render(context: number, ladder: Ladder): Promise<WriterResult> {
-    if (this.closed) return Promise.reject(new Error('render pool: closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: (this.nextTask += 1), context, ladder, resolve, reject });
+    const task = (this.nextTask += 1);
+    return this.enqueue(task, { type: 'render', task, context, ladder }, context);
+  }
+
+  /** One source read by a worker: what readSource(bytes, path, options) returns in this thread. */
+  read(bytes: Uint8Array, path: string, options: SourceOptions): Promise<ReadResult> {
+    const task = (this.nextTask += 1);
+    return this.enqueue(task, { type: 'read', task, path, bytes, options });
+  }
+
+  private enqueue<T>(id: number, message: Task['message'], context?: number): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('worker pool: closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ id, message, ...(context === undefined ? {} : { context }), resolve, reject });
       this.pump();
     });
   }
@@ -118,7 +139,7 @@ export class RenderPool {
   /** Terminates every worker; tasks not finished are rejected. */
   async close(): Promise<void> {
     this.closed = true;
-    const failed = new Error('render pool: closed');
+    const failed = new Error('worker pool: closed');
     for (const task of this.queue.splice(0)) task.reject(failed);
     const slots = this.slots.splice(0);
     for (const slot of slots) {
@@ -136,17 +157,19 @@ export class RenderPool {
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
       const task = this.queue.shift()!;
-      const context = this.contexts.get(task.context);
-      if (!context) {
-        task.reject(new Error(`render pool: no context ${task.context}`));
-        continue;
+      if (task.context !== undefined) {
+        const context = this.contexts.get(task.context);
+        if (!context) {
+          task.reject(new Error(`worker pool: no context ${task.context}`));
+          continue;
+        }
+        if (!slot.contexts.has(task.context)) {
+          slot.worker.postMessage({ type: 'context', id: task.context, context } satisfies ToWorker);
+          slot.contexts.add(task.context);
+        }
       }
       slot.task = task;
-      if (!slot.contexts.has(task.context)) {
-        slot.worker.postMessage({ type: 'context', id: task.context, context } satisfies ToWorker);
-        slot.contexts.add(task.context);
-      }
-      slot.worker.postMessage({ type: 'render', task: task.id, context: task.context, ladder: task.ladder } satisfies ToWorker);
+      slot.worker.postMessage(task.message satisfies ToWorker);
     }
   }
 
@@ -170,13 +193,14 @@ export class RenderPool {
       const task = slot.task;
       if (!task || task.id !== message.task) return;
       slot.task = undefined;
-      if (message.ok) {
-        this.shared.set(task.context, message.hasShared);
+      if (message.ok && 'read' in message) task.resolve(message.read);
+      else if (message.ok) {
+        if (task.context !== undefined) this.shared.set(task.context, message.hasShared);
         task.resolve({ files: message.files, diagnostics: message.diagnostics });
       }
       else if (message.template) task.reject(new WorkerTemplateError(message.template));
       else {
-        const error = new Error(message.error?.message ?? 'render worker: unknown error');
+        const error = new Error(message.error?.message ?? 'worker: unknown error');
         if (message.error?.name) error.name = message.error.name;
         if (message.error?.stack) error.stack = message.error.stack;
         task.reject(error);

@@ -1,6 +1,7 @@
-// The render worker (see pool.ts): holds the contexts it is sent, renders one ladder per task and
-// posts the files back with their bytes transferred. What cannot be cloned is rebuilt here: the
-// sourceFormatLabel function (from its table) and the locale's catalogue.
+// The worker (see pool.ts): reads one source per read task (the readers imported on the first), and
+// holds the render contexts it is sent, renders one ladder per render task and posts the files back
+// with their bytes transferred. What cannot be cloned is rebuilt here: the sourceFormatLabel
+// function (from its table) and the locale's catalogue.
 
 import { parentPort } from 'node:worker_threads';
 import type { SourceFormat } from '../model.js';
@@ -13,6 +14,7 @@ import type { FromWorker, PortableContext, ToWorker } from './pool.js';
 const port = parentPort;
 if (!port) throw new Error('render-worker: not started as a worker');
 
+let readers: Promise<typeof import('../readers/index.js')> | undefined;
 const contexts = new Map<number, Promise<{ entry: WriterEntry<any>; context: WriterContext<any> }>>();
 
 async function prepare(portable: PortableContext): Promise<{ entry: WriterEntry<any>; context: WriterContext<any> }> {
@@ -36,6 +38,7 @@ async function prepare(portable: PortableContext): Promise<{ entry: WriterEntry<
 /** Each file's bytes, when they are a whole ArrayBuffer of their own (a slice of a shared one is copied). */
 function transferable(files: FromWorker & { ok: true }): ArrayBuffer[] {
   const seen = new Set<ArrayBuffer>();
+  if (!('files' in files)) return [];
   for (const f of files.files) {
     const c = f.contents;
     if (typeof c === 'string') continue;
@@ -70,6 +73,11 @@ port.on('message', (message: ToWorker) => {
   const { task } = message;
   void (async () => {
     try {
+      if (message.type === 'read') {
+        const { readSource } = await (readers ??= import('../readers/index.js'));
+        send({ task, ok: true, read: readSource(message.bytes, message.path, message.options) });
+        return;
+      }
       const prepared = contexts.get(message.context);
       if (!prepared) throw new Error(`render-worker: no context ${message.context}`);
       const { entry, context } = await prepared;

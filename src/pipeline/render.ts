@@ -13,7 +13,7 @@ import { TemplateError } from '../writers/template.js';
 import type { BuiltFile, OutputFile, TemplateFile, WriterContext, WriterEntry, WriterResult } from '../writers/types.js';
 import { digestOf, type BuildHooks } from './compile.js';
 import { buildCrosswalk } from './crosswalk.js';
-import { defaultJobs, RENDER_WORKER, RenderPool, runnable, WorkerTemplateError, type PortableContext } from './pool.js';
+import { defaultJobs, RENDER_WORKER, WorkerPool, runnable, WorkerTemplateError, type PortableContext } from './pool.js';
 
 /** What a writer needs from the outside world, provided by the caller (the host, in a build). */
 export interface WriterResources {
@@ -273,7 +273,7 @@ export async function streamOutputs(
   // --jobs given, whenever a format has two ladders or more (the person asked for them).
   const jobs = options.jobs ?? defaultJobs();
   const asked = options.jobs !== undefined;
-  let pool: RenderPool | undefined;
+  let pool: WorkerPool | undefined;
   try {
     const collect = (r: RenderResult): void => {
       for (const f of r.files) emit(f);
@@ -343,8 +343,8 @@ function poolFrom(format: OutputFormat): number {
 }
 
 /** The pool of a build, or undefined when the worker script cannot run (under vitest: .ts sources). */
-function newPool(jobs: number): RenderPool | undefined {
-  return runnable(RENDER_WORKER) ? new RenderPool(jobs) : undefined;
+function newPool(jobs: number): WorkerPool | undefined {
+  return runnable(RENDER_WORKER) ? new WorkerPool(jobs) : undefined;
 }
 
 /** The context a worker is given once per format (what renderLadder would give the writer here). */
@@ -372,7 +372,7 @@ function portableContext(writer: PreparedWriter): PortableContext {
  * thread; the ones after it are dropped when the pool closes. Returns whether the writer has
  * shared files, as a worker found it (undefined when no worker rendered: every rendering was cached).
  */
-async function renderInPool(pool: RenderPool, writer: PreparedWriter, ladders: Iterable<Ladder>, hooks: BuildHooks, step: (r: RenderResult) => void): Promise<boolean | undefined> {
+async function renderInPool(pool: WorkerPool, writer: PreparedWriter, ladders: Iterable<Ladder>, hooks: BuildHooks, step: (r: RenderResult) => void): Promise<boolean | undefined> {
   const context = pool.register(portableContext(writer));
   const run: LadderRunner = (ladder) => pool.render(context, ladder);
   const window: Array<Promise<RenderResult>> = [];

@@ -1,4 +1,4 @@
-// --jobs: the render workers (src/pipeline/pool.ts) give the same bytes, the same diagnostics in the
+// --jobs: the workers (src/pipeline/pool.ts) give the same bytes, the same diagnostics in the
 // same order and the same exit codes as one thread; a failing worker is an internal error, promptly;
 // a bad N is a usage error. Through the built CLI: under vitest the sources are .ts, no worker runs.
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -137,6 +137,26 @@ describe('--jobs', () => {
     expect(twelve.code, twelve.stderr).toBe(availableParallelism() > 1 ? 70 : 0);
   });
 
+  it('reading: workers read many sources (same messages, same order as one thread); left to itself, from twelve sources to read', { timeout: 300_000 }, () => {
+    const dir = many(6);
+    const one = ladderc(['check', 'src', '--reporter', 'json', '--jobs', '1'], { cwd: dir, env });
+    const two = ladderc(['check', 'src', '--reporter', 'json', '--jobs', '2'], { cwd: dir, env });
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout).toContain('mojibake-repaired');
+    // `check` renders nothing: a worker that fails as it starts can only have been started to read.
+    writeFileSync(join(dir, 'crash.mjs'), "import { isMainThread } from 'node:worker_threads';\nif (!isMainThread) throw new Error('injected worker failure');\n");
+    const crashEnv = { ...env, NODE_OPTIONS: `--import=${join(dir, 'crash.mjs')}` };
+    const twelve = ladderc(['check', 'src'], { cwd: dir, env: crashEnv });
+    expect(twelve.code, twelve.stderr).toBe(availableParallelism() > 1 ? 70 : 0);
+    if (availableParallelism() > 1) expect(twelve.stderr).toMatch(/internal error: (injected worker failure|render worker exited)/);
+    expect(ladderc(['check', 'src', '--jobs', '1'], { cwd: dir, env: crashEnv }).code).toBe(0);
+    const small = seeds();
+    writeFileSync(join(small, 'crash.mjs'), "import { isMainThread } from 'node:worker_threads';\nif (!isMainThread) throw new Error('injected worker failure');\n");
+    expect(ladderc(['check', 'sources'], { cwd: small, env: { ...env, NODE_OPTIONS: `--import=${join(small, 'crash.mjs')}` } }).code).toBe(0);
+  });
+
   it('memory relief (LADDERC_MEMORY_MB) collects during a real build and leaves the bytes alone', { timeout: 300_000 }, () => {
     const dir = seeds();
     const plain = ladderc(['build', 'sources', '--out', 'out-1', '--no-cache', '--format', 'json,md,html,csv', '--jobs', '1'], { cwd: dir, env });
@@ -150,6 +170,6 @@ describe('--jobs', () => {
 
   it('--help lists --jobs', () => {
     const help = ladderc(['--help'], { cwd: REPO, env });
-    expect(help.stdout).toMatch(/--jobs N\s+render workers/);
+    expect(help.stdout).toMatch(/--jobs N\s+workers that read sources and render ladders/);
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RENDER_WORKER, RenderPool, runnable, WorkerTemplateError } from '../../src/pipeline/pool.js';
+import { RENDER_WORKER, WorkerPool, runnable, WorkerTemplateError } from '../../src/pipeline/pool.js';
 import type { Ladder } from '../../src/model.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ladderc-pool-'));
@@ -33,7 +33,7 @@ parentPort.on('message', async (m) => {
 const ladder = (id: string): Ladder => ({ id }) as unknown as Ladder;
 const context = { format: 'json', options: {}, templates: {}, assets: { a: new Uint8Array([1, 2, 3]) }, version: 't', sourceDateEpoch: 0, crosswalk: { rungs: [], tracks: [] }, locale: 'en' as const, formatLabels: {} };
 
-describe('RenderPool', () => {
+describe('WorkerPool', () => {
   it('gives each task its own result (out of order), a context once per worker, bytes transferred', async () => {
     const echo = script(
       'echo',
@@ -42,7 +42,7 @@ describe('RenderPool', () => {
   const bytes = new Uint8Array([...ctx.get(m.context).assets.a, m.ladder.id.charCodeAt(0)]);
   parentPort.postMessage({ task: m.task, ok: true, files: [{ path: m.ladder.id, format: 'json', contents: bytes, kind: String(contexts) }], diagnostics: [] }, [bytes.buffer]);`,
     );
-    const pool = new RenderPool(2, echo);
+    const pool = new WorkerPool(2, echo);
     try {
       const id = pool.register(context);
       const results = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((l) => pool.render(id, ladder(l))));
@@ -55,6 +55,24 @@ describe('RenderPool', () => {
     }
   });
 
+  it('a read task carries the bytes, the path and the options, sends no context, and resolves with the reading', async () => {
+    const reader = script(
+      'reader',
+      `if (m.type !== 'read') return;
+  parentPort.postMessage({ task: m.task, ok: true, read: { diagnostics: [{ path: m.path, bytes: [...m.bytes], options: m.options, contexts }] } });`,
+    );
+    const pool = new WorkerPool(2, reader);
+    try {
+      const id = pool.register(context);
+      const [a, b] = await Promise.all([pool.read(new Uint8Array([7, 8]), 'a.md', { title: 'A' } as never), pool.read(new Uint8Array([9]), 'b.md', {})]);
+      expect(a!.diagnostics).toEqual([{ path: 'a.md', bytes: [7, 8], options: { title: 'A' }, contexts: 0 }]);
+      expect(b!.diagnostics).toEqual([{ path: 'b.md', bytes: [9], options: {}, contexts: 0 }]);
+      pool.release(id);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('a thrown error rejects its task with the message; a template error is a WorkerTemplateError; the pool goes on', async () => {
     const fails = script(
       'fails',
@@ -62,7 +80,7 @@ describe('RenderPool', () => {
   else if (m.ladder.id === 'tpl') parentPort.postMessage({ task: m.task, ok: false, template: { severity: 'error', rule: 'template-syntax', message: 'bad template', file: 't.hbs' } });
   else parentPort.postMessage({ task: m.task, ok: true, files: [], diagnostics: [] });`,
     );
-    const pool = new RenderPool(1, fails);
+    const pool = new WorkerPool(1, fails);
     try {
       const id = pool.register(context);
       const bad = pool.render(id, ladder('bad'));
@@ -85,7 +103,7 @@ describe('RenderPool', () => {
   if (m.ladder.id === 'throw') setTimeout(() => { throw new Error('uncaught in worker'); });
   else parentPort.postMessage({ task: m.task, ok: true, files: [], diagnostics: [{ message: String(threadId) }] });`,
     );
-    const pool = new RenderPool(1, dies);
+    const pool = new WorkerPool(1, dies);
     try {
       const id = pool.register(context);
       const exit = pool.render(id, ladder('exit'));
@@ -101,7 +119,7 @@ describe('RenderPool', () => {
 
   it('a worker script that fails to start rejects every task, one by one (no hang)', async () => {
     const broken = script('broken', `}`);
-    const pool = new RenderPool(2, broken);
+    const pool = new WorkerPool(2, broken);
     try {
       const id = pool.register(context);
       const all = await Promise.allSettled(['a', 'b', 'c'].map((l) => pool.render(id, ladder(l))));
@@ -113,7 +131,7 @@ describe('RenderPool', () => {
 
   it('close() terminates a busy worker and rejects the tasks left', async () => {
     const hangs = script('hangs', `/* never answers */`);
-    const pool = new RenderPool(1, hangs);
+    const pool = new WorkerPool(1, hangs);
     const id = pool.register(context);
     const busy = pool.render(id, ladder('a')).catch((e: Error) => e.message);
     const queued = pool.render(id, ladder('b')).catch((e: Error) => e.message);
@@ -121,8 +139,8 @@ describe('RenderPool', () => {
     const started = Date.now();
     await pool.close();
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(await busy).toBe('render pool: closed');
-    expect(await queued).toBe('render pool: closed');
+    expect(await busy).toBe('worker pool: closed');
+    expect(await queued).toBe('worker pool: closed');
     await expect(pool.render(id, ladder('c'))).rejects.toThrow('closed');
   });
 
