@@ -9,7 +9,7 @@ import type { ReadResult } from '../readers/index.js';
 import { DEFAULT_MAX_SOURCE_MB, megabytes } from '../readers/limits.js';
 import { diagnostic } from '../diagnostics.js';
 import type { ContentCache } from './host.js';
-import { defaultJobs, RENDER_WORKER, runnable, WorkerPool } from './pool.js';
+import { defaultJobs, newPool, poolPays } from './pool.js';
 
 export interface SourceInput {
   /** Display path: relative to the project folder, "/" separators. */
@@ -153,24 +153,21 @@ export async function compileSources(sources: readonly SourceInput[], options: P
   const max = options.maxSourceSize ?? DEFAULT_MAX_SOURCE_MB;
   const found = sorted.map((source) => lookup(source, options.sources[source.path], hooks, max));
   const misses = found.filter((f) => 'key' in f).length;
-  const jobs = options.jobs ?? defaultJobs();
-  const pool = jobs > 1 && misses >= (options.jobs !== undefined ? 2 : READ_POOL_FROM) && runnable(RENDER_WORKER) ? new WorkerPool(Math.min(jobs, misses)) : undefined;
+  const pool = poolPays(options.jobs, misses, READ_POOL_FROM) ? newPool(Math.min(options.jobs ?? defaultJobs(), misses)) : undefined;
   const ladders: Ladder[] = [];
   const diagnostics: Diagnostic[] = [];
   try {
     const read: SourceReader = pool ? (bytes, path, opts) => pool.read(bytes, path, opts) : inThread;
-    // With workers every miss is queued at once (the pool posts one per free worker) and taken in order.
-    const pending = sorted.map((source, i) => {
+    const reading = (i: number): Promise<ReadResult> | ReadResult => {
       const f = found[i]!;
-      if ('result' in f || !pool) return undefined;
-      const reading = readMiss(source, options.sources[source.path], f.key, hooks, read);
-      reading.catch(() => {});
-      return reading;
-    });
+      return 'result' in f ? f.result : readMiss(sorted[i]!, options.sources[sorted[i]!.path], f.key, hooks, read);
+    };
+    // With workers every miss is queued at once (the pool posts one per free worker) and taken in order.
+    const pending = pool ? sorted.map((_, i) => reading(i)) : [];
+    for (const p of pending) if (p instanceof Promise) p.catch(() => {});
     for (const [i, source] of sorted.entries()) {
       hooks.onStep?.(source.path);
-      const f = found[i]!;
-      const result = 'result' in f ? f.result : await (pending[i] ?? readMiss(source, options.sources[source.path], f.key, hooks, read));
+      const result = await (pending[i] ?? reading(i));
       for (const d of result.diagnostics) diagnostics.push(d);
       if (result.ladder && result.ladder.tracks.length > 0) ladders.push(result.ladder);
     }

@@ -65,14 +65,27 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** A queued task: its message (the task id filled in when it is posted) and its context, if any. */
+/**
+ * Whether `count` tasks of a kind go to workers: never on one core or with jobs 1; with jobs given
+ * (`--jobs`, the config), from two; left to ladderc, from `autoFrom`, where the workers' start pays.
+ */
+export function poolPays(jobs: number | undefined, count: number, autoFrom: number): boolean {
+  return (jobs ?? defaultJobs()) > 1 && count >= (jobs !== undefined ? 2 : autoFrom);
+}
+
+/** A pool of `jobs` workers (default: the cores), or undefined when the worker script cannot run (under vitest: .ts sources). */
+export function newPool(jobs: number | undefined): WorkerPool | undefined {
+  return runnable(RENDER_WORKER) ? new WorkerPool(jobs ?? defaultJobs()) : undefined;
+}
+
+/** A queued task: its message (which carries its id and, for a rendering, its format's context). */
 interface Task {
-  id: number;
-  context?: number;
   message: ToWorker & { type: 'render' | 'read' };
   resolve: (r: any) => void;
   reject: (e: Error) => void;
 }
+
+const contextOf = (task: Task): number | undefined => (task.message.type === 'render' ? task.message.context : undefined);
 
 interface Slot {
   worker: Worker;
@@ -118,20 +131,18 @@ export class WorkerPool {
 
   /** One ladder rendered by a worker (queued while every worker is busy). */
   render(context: number, ladder: Ladder): Promise<WriterResult> {
-    const task = (this.nextTask += 1);
-    return this.enqueue(task, { type: 'render', task, context, ladder }, context);
+    return this.enqueue({ type: 'render', task: (this.nextTask += 1), context, ladder });
   }
 
   /** One source read by a worker: what readSource(bytes, path, options) returns in this thread. */
   read(bytes: Uint8Array, path: string, options: SourceOptions): Promise<ReadResult> {
-    const task = (this.nextTask += 1);
-    return this.enqueue(task, { type: 'read', task, path, bytes, options });
+    return this.enqueue({ type: 'read', task: (this.nextTask += 1), path, bytes, options });
   }
 
-  private enqueue<T>(id: number, message: Task['message'], context?: number): Promise<T> {
+  private enqueue<T>(message: Task['message']): Promise<T> {
     if (this.closed) return Promise.reject(new Error('worker pool: closed'));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ id, message, ...(context === undefined ? {} : { context }), resolve, reject });
+      this.queue.push({ message, resolve, reject });
       this.pump();
     });
   }
@@ -157,15 +168,16 @@ export class WorkerPool {
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
       const task = this.queue.shift()!;
-      if (task.context !== undefined) {
-        const context = this.contexts.get(task.context);
+      const id = contextOf(task);
+      if (id !== undefined) {
+        const context = this.contexts.get(id);
         if (!context) {
-          task.reject(new Error(`worker pool: no context ${task.context}`));
+          task.reject(new Error(`worker pool: no context ${id}`));
           continue;
         }
-        if (!slot.contexts.has(task.context)) {
-          slot.worker.postMessage({ type: 'context', id: task.context, context } satisfies ToWorker);
-          slot.contexts.add(task.context);
+        if (!slot.contexts.has(id)) {
+          slot.worker.postMessage({ type: 'context', id, context } satisfies ToWorker);
+          slot.contexts.add(id);
         }
       }
       slot.task = task;
@@ -191,11 +203,12 @@ export class WorkerPool {
     };
     worker.on('message', (message: FromWorker) => {
       const task = slot.task;
-      if (!task || task.id !== message.task) return;
+      if (!task || task.message.task !== message.task) return;
       slot.task = undefined;
       if (message.ok && 'read' in message) task.resolve(message.read);
       else if (message.ok) {
-        if (task.context !== undefined) this.shared.set(task.context, message.hasShared);
+        const id = contextOf(task);
+        if (id !== undefined) this.shared.set(id, message.hasShared);
         task.resolve({ files: message.files, diagnostics: message.diagnostics });
       }
       else if (message.template) task.reject(new WorkerTemplateError(message.template));

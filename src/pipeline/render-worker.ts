@@ -37,8 +37,8 @@ async function prepare(portable: PortableContext): Promise<{ entry: WriterEntry<
 
 /** Each file's bytes, when they are a whole ArrayBuffer of their own (a slice of a shared one is copied). */
 function transferable(files: FromWorker & { ok: true }): ArrayBuffer[] {
-  const seen = new Set<ArrayBuffer>();
   if (!('files' in files)) return [];
+  const seen = new Set<ArrayBuffer>();
   for (const f of files.files) {
     const c = f.contents;
     if (typeof c === 'string') continue;

@@ -13,7 +13,7 @@ import { TemplateError } from '../writers/template.js';
 import type { BuiltFile, OutputFile, TemplateFile, WriterContext, WriterEntry, WriterResult } from '../writers/types.js';
 import { digestOf, type BuildHooks } from './compile.js';
 import { buildCrosswalk } from './crosswalk.js';
-import { defaultJobs, RENDER_WORKER, WorkerPool, runnable, WorkerTemplateError, type PortableContext } from './pool.js';
+import { newPool, poolPays, WorkerPool, WorkerTemplateError, type PortableContext } from './pool.js';
 
 /** What a writer needs from the outside world, provided by the caller (the host, in a build). */
 export interface WriterResources {
@@ -271,8 +271,6 @@ export async function streamOutputs(
   const diagnostics: Diagnostic[] = [];
   // The workers, started when a format first has enough ladders to pay (see POOL_FROM); with
   // --jobs given, whenever a format has two ladders or more (the person asked for them).
-  const jobs = options.jobs ?? defaultJobs();
-  const asked = options.jobs !== undefined;
   let pool: WorkerPool | undefined;
   try {
     const collect = (r: RenderResult): void => {
@@ -291,7 +289,7 @@ export async function streamOutputs(
     }
     for (const format of order) {
       const linking = links(format);
-      const workers = !linking && jobs > 1 && ladders.length >= (asked ? 2 : poolFrom(format)) ? (pool ??= newPool(jobs)) : undefined;
+      const workers = !linking && poolPays(options.jobs, ladders.length, poolFrom(format)) ? (pool ??= newPool(options.jobs)) : undefined;
       const writer = workers ? workerWriter(format, options, resources, withCrosswalk) : await prepareWriter(format, options, resources, withCrosswalk);
       if (!writer) continue;
       if (linking) writer.context.outputs = [...built].sort(byPath);
@@ -340,11 +338,6 @@ const POOL_FROM_OTHERS = 32;
 
 function poolFrom(format: OutputFormat): number {
   return POOL_FROM[format] ?? POOL_FROM_OTHERS;
-}
-
-/** The pool of a build, or undefined when the worker script cannot run (under vitest: .ts sources). */
-function newPool(jobs: number): WorkerPool | undefined {
-  return runnable(RENDER_WORKER) ? new WorkerPool(jobs) : undefined;
 }
 
 /** The context a worker is given once per format (what renderLadder would give the writer here). */
